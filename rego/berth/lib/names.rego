@@ -1,0 +1,19 @@
+# METADATA
+# title: Service names
+# description: Compares service and folder names the way the backlog writes them.
+package berth.lib.names
+
+# METADATA
+# title: normalize
+# description: |
+#   Returns name in lower case without separators, so that ServiceRegistry,
+#   service-registry and service_registry compare equal.
+normalize(name) := lower(regex.replace(name, `[-_.\s]`, ""))
+
+# METADATA
+# title: listed
+# description: Reports whether name matches any entry of names after normalizing both.
+listed(name, names) if {
+	some entry in names
+	normalize(entry) == normalize(name)
+}
