@@ -14,6 +14,10 @@ type Dockerfile struct {
 
 	Stages []Stage `json:"stages"`
 
+	// RequirementFiles are the pip requirement files that the Dockerfile
+	// installs or copies, resolved against its build context.
+	RequirementFiles []FileRef `json:"requirement_files"`
+
 	// Warnings are problems the parser reported without rejecting the
 	// file, such as an empty continuation line or an unknown flag.
 	Warnings []LoadError `json:"warnings"`
@@ -142,4 +146,15 @@ type KeyValue struct {
 
 	// Value is nil for an ARG without a default.
 	Value *string `json:"value"`
+}
+
+// FileRef is a file that an instruction refers to.
+type FileRef struct {
+	// Path is relative to the root of the run; it is the key of the file's
+	// entry in Document.Requirements when the file was loaded.
+	Path   string `json:"path"`
+	Exists bool   `json:"exists"`
+
+	// Location points at the instruction that names the file.
+	Location Location `json:"location"`
 }
