@@ -10,11 +10,11 @@ import (
 )
 
 var (
-	yamlPosition    = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: `)
-	requiredMissing = regexp.MustCompile(`required variable (\w+) is missing a value`)
-	modelPath       = regexp.MustCompile(`\b(services|volumes|networks|secrets|configs)\.([A-Za-z0-9._-]+)`)
-	serviceNamed    = regexp.MustCompile(`service "?([A-Za-z0-9._-]+)"?`)
-	backtickKey     = regexp.MustCompile("`([a-z_]+)`")
+	yamlPosition     = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: `)
+	requiredMissing  = regexp.MustCompile(`required variable (\w+) is missing a value`)
+	modelPath        = regexp.MustCompile(`\b(services|volumes|networks|secrets|configs)\.([A-Za-z0-9._-]+)`)
+	serviceInMessage = regexp.MustCompile(`service "?([A-Za-z0-9._-]+)"?`)
+	backtickKey      = regexp.MustCompile("`([a-z_]+)`")
 )
 
 // syntaxError turns a YAML decoder error into a load error at the line and
@@ -76,7 +76,7 @@ func locateError(src *sources, files []string, msg string) (input.Location, bool
 		}
 	}
 
-	if m := serviceNamed.FindStringSubmatch(msg); m != nil {
+	if m := serviceInMessage.FindStringSubmatch(msg); m != nil {
 		keys := []string{"services", m[1]}
 		if k := backtickKey.FindStringSubmatch(msg); k != nil {
 			if loc, ok := findPath(src, files, append(keys, k[1])); ok {
