@@ -15,6 +15,7 @@ var (
 	modelPath        = regexp.MustCompile(`\b(services|volumes|networks|secrets|configs)\.([A-Za-z0-9._-]+)`)
 	serviceInMessage = regexp.MustCompile(`service "?([A-Za-z0-9._-]+)"?`)
 	backtickKey      = regexp.MustCompile("`([a-z_]+)`")
+	invalidSpec      = regexp.MustCompile(`invalid spec: (\S+): `)
 )
 
 // syntaxError turns a YAML decoder error into a load error at the line and
@@ -53,6 +54,9 @@ func loadError(src *sources, files []string, err error, root string) input.LoadE
 	// compose-go prefixes some messages with the file name, which the
 	// location already carries.
 	msg = strings.TrimPrefix(msg, loc.File+": ")
+	if m := invalidSpec.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[1], ":") {
+		msg += "; the volume has an empty source, so a variable in it is probably unset: define it in .env or pass --env"
+	}
 
 	return input.LoadError{Location: loc, Message: msg}
 }
@@ -61,6 +65,10 @@ func loadError(src *sources, files []string, err error, root string) input.LoadE
 // that is required but unset, a model path such as services.web.ports, or a
 // service and a key named in backticks.
 func locateError(src *sources, files []string, msg string) (input.Location, bool) {
+	if m := invalidSpec.FindStringSubmatch(msg); m != nil {
+		return findText(src, files, m[1])
+	}
+
 	if m := requiredMissing.FindStringSubmatch(msg); m != nil {
 		return findText(src, files, "${"+m[1]+":?", "${"+m[1]+"?")
 	}

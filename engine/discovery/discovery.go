@@ -3,6 +3,7 @@
 package discovery
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -152,22 +153,27 @@ func groupDir(dir string, files []string) [][]string {
 		projects = append(projects, []string{mains[0], override})
 	case len(mains) > 0:
 		projects = append(projects, []string{mains[0]})
-	case override != "":
-		// An override without a main file cannot be loaded by Docker
-		// Compose either; loading it alone reports what is missing.
-		projects = append(projects, []string{override})
 	}
 
 	for _, extra := range mains[min(1, len(mains)):] {
 		projects = append(projects, []string{extra})
 	}
 
+	// An override file without a main file beside it is never loaded by
+	// Docker Compose either, so it forms no project. A sibling is an
+	// overlay for docker compose -f main -f sibling. One without a main
+	// file beside it is a fragment that Docker Compose never
+	// loads by itself, and one that the main file names is the target of an
+	// extends or include, not an overlay; neither forms a project.
+	if len(mains) == 0 {
+		return projects
+	}
+	mainText, _ := os.ReadFile(mains[0])
 	for _, sibling := range siblings {
-		if len(mains) > 0 {
-			projects = append(projects, []string{mains[0], sibling})
-		} else {
-			projects = append(projects, []string{sibling})
+		if bytes.Contains(mainText, []byte(filepath.Base(sibling))) {
+			continue
 		}
+		projects = append(projects, []string{mains[0], sibling})
 	}
 
 	return projects
