@@ -111,23 +111,3 @@ func assertLocated(t *testing.T, what string, loc input.Location) {
 	assert.GreaterOrEqual(t, loc.Line, 1, "%s has no line", what)
 	assert.GreaterOrEqual(t, loc.Column, 1, "%s has no column", what)
 }
-
-func TestLoadCorpusWithExampleEnv(t *testing.T) {
-	root := corpusDir(t)
-	dir := filepath.Join(root, "immich-app__immich", "docker")
-
-	p, err := Load(context.Background(), []string{filepath.Join(dir, "docker-compose.yml")}, Options{
-		Root:     root,
-		EnvFiles: []string{filepath.Join(dir, "example.env")},
-		// The example env of this version predates DB_DATA_LOCATION, and its
-		// UPLOAD_LOCATION is a placeholder that is not a path.
-		Env: []string{"DB_DATA_LOCATION=./postgres", "UPLOAD_LOCATION=./library"},
-	})
-	require.NoError(t, err)
-
-	var names []string
-	for _, s := range p.Services {
-		names = append(names, s.Name)
-	}
-	assert.Equal(t, []string{"database", "immich-machine-learning", "immich-server", "redis"}, names)
-}
