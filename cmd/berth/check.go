@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/berth-policy/berth/engine/evaluate"
+	"github.com/berth-policy/berth/engine/finding"
+	"github.com/berth-policy/berth/engine/report"
+	"github.com/berth-policy/berth/engine/runner"
+)
+
+// checkFlags are the flags of berth check beyond loading.
+type checkFlags struct {
+	format         string
+	output         string
+	failOn         string
+	showSuppressed bool
+	sourceRoot     bool
+}
+
+func newCheckCommand() *cobra.Command {
+	var (
+		load  loadFlags
+		check checkFlags
+	)
+
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check Compose projects and Dockerfiles against the backlog's rules",
+		Long: `check finds Compose projects, Dockerfiles, requirement files, CI files and
+the backlog under each PATH (default: the current directory), evaluates every
+rule and reports the findings.
+
+Exit status: 0 when no finding is at or above --fail-on, 1 when some are,
+2 when the command was used wrongly or a file could not be loaded (the other
+files are still checked and reported).`,
+		Example: `  berth check fixtures/blueprint
+  berth check -o results.sarif
+  berth check -f docker-compose.yml -f docker-compose.prod.yml --fail-on warning`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, args, load, check)
+		},
+	}
+
+	load.register(cmd)
+	flags := cmd.Flags()
+	flags.StringVar(&check.format, "format", "", "output format: "+strings.Join(report.Formats(), ", ")+" (default: from the -o file name, else text)")
+	flags.StringVarP(&check.output, "output", "o", "", "write the report to this file instead of standard output")
+	flags.StringVar(&check.failOn, "fail-on", "error", "lowest level that fails the run: error, warning, note or never")
+	flags.BoolVar(&check.showSuppressed, "show-suppressed", false, "show suppressed findings in text, github and junit output")
+	flags.BoolVar(&check.sourceRoot, "source-root", false, "write the absolute --root as %SRCROOT% in SARIF, for viewers opened outside the repository")
+
+	return cmd
+}
+
+func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlags) error {
+	threshold, err := failThreshold(check.failOn)
+	if err != nil {
+		return err
+	}
+
+	format := check.format
+	if format == "" {
+		format = report.FormatForPath(check.output)
+	}
+	if format == "" {
+		format = "text"
+	}
+
+	root, err := filepath.Abs(load.root)
+	if err != nil {
+		return err
+	}
+	opts := report.Options{Root: root, ShowSuppressed: check.showSuppressed}
+	if check.sourceRoot {
+		opts.SourceRootURI = "file://" + filepath.ToSlash(root) + "/"
+	}
+
+	out, closeOut, err := openOutput(cmd, check.output)
+	if err != nil {
+		return err
+	}
+	defer closeOut()
+	opts.Color = format == "text" && check.output == "" && useColor(os.Stdout)
+
+	reporter, err := report.New(format, opts)
+	if err != nil {
+		return err
+	}
+
+	eval, err := evaluate.New(cmd.Context())
+	if err != nil {
+		return err
+	}
+	doc, err := runner.BuildInput(cmd.Context(), load.options(args), schemas(eval))
+	if err != nil {
+		return err
+	}
+	result, err := runner.Check(cmd.Context(), eval, doc, version, time.Now().UTC())
+	if err != nil {
+		return err
+	}
+
+	if err := reporter.Write(out, result); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+
+	return exitStatus(result, threshold)
+}
+
+// failThreshold parses --fail-on; "never" returns a rank no level reaches.
+func failThreshold(value string) (int, error) {
+	switch value {
+	case "error", "warning", "note":
+		return finding.Level(value).Rank(), nil
+	case "never":
+		return 99, nil
+	default:
+		return 0, fmt.Errorf("invalid --fail-on %q: use error, warning, note or never", value)
+	}
+}
+
+// exitStatus returns the error that carries the exit code: load errors win
+// over findings, because a file that was not loaded was not checked.
+func exitStatus(r finding.Report, threshold int) error {
+	if len(r.Errors) > 0 {
+		return exitCodeError{exitError}
+	}
+
+	for _, f := range r.Findings {
+		if f.Suppression == nil && f.Level.Rank() >= threshold {
+			return exitCodeError{exitFindings}
+		}
+	}
+
+	return nil
+}
+
+func openOutput(cmd *cobra.Command, path string) (io.Writer, func(), error) {
+	if path == "" {
+		return cmd.OutOrStdout(), func() {}, nil
+	}
+
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create output file: %w", err)
+	}
+
+	return f, func() { _ = f.Close() }, nil
+}
+
+// useColor reports whether text output to f should be coloured: only on a
+// terminal, and never when NO_COLOR is set to any value.
+func useColor(f *os.File) bool {
+	if _, set := os.LookupEnv("NO_COLOR"); set {
+		return false
+	}
+
+	return term.IsTerminal(int(f.Fd()))
+}

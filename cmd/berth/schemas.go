@@ -1,0 +1,18 @@
+package main
+
+import (
+	"github.com/berth-policy/berth/engine/backlog"
+	"github.com/berth-policy/berth/engine/evaluate"
+)
+
+// schemas tells the backlog loader which rules and parameters exist.
+func schemas(eval *evaluate.Evaluator) []backlog.RuleSchema {
+	params := eval.Params()
+
+	var out []backlog.RuleSchema
+	for _, r := range eval.Rules() {
+		out = append(out, backlog.RuleSchema{ID: r.ID, Title: r.Title, Priority: r.Priority, Params: params[r.ID]})
+	}
+
+	return out
+}

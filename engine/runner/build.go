@@ -1,0 +1,298 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/berth-policy/berth/engine/backlog"
+	"github.com/berth-policy/berth/engine/compose"
+	"github.com/berth-policy/berth/engine/discovery"
+	"github.com/berth-policy/berth/engine/dockerfile"
+	"github.com/berth-policy/berth/engine/input"
+	"github.com/berth-policy/berth/engine/requirements"
+	"github.com/berth-policy/berth/engine/textfile"
+)
+
+// builder collects the input document; each load step adds to it and
+// records failures as load errors instead of stopping.
+type builder struct {
+	opts  Options
+	rules []backlog.RuleSchema
+	doc   input.Document
+}
+
+// BuildInput discovers and loads every file of the run. It fails only when
+// the paths cannot be searched; files that cannot be loaded become
+// Document.Errors.
+func BuildInput(ctx context.Context, opts Options, rules []backlog.RuleSchema) (input.Document, error) {
+	root, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return input.Document{}, err
+	}
+	opts.Root = root
+	opts.Compose.Root = root
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = textfile.DefaultMaxSize
+	}
+
+	found, err := discovery.Find(root, absolute(root, opts.Paths))
+	if err != nil {
+		return input.Document{}, err
+	}
+	if len(opts.ComposeFiles) > 0 {
+		found.Projects = [][]string{absolute(root, opts.ComposeFiles)}
+	}
+
+	b := &builder{opts: opts, rules: rules, doc: input.Document{
+		Version:      input.Version,
+		Projects:     []input.Project{},
+		Dockerfiles:  map[string]input.Dockerfile{},
+		Requirements: map[string]input.Requirements{},
+		CIFiles:      map[string]input.CIFile{},
+		Errors:       []input.LoadError{},
+	}}
+
+	b.loadBacklog(found.Backlog)
+	b.loadProjects(ctx, found.Projects)
+	b.loadDockerfiles(found.Dockerfiles)
+	b.linkBuilds()
+	b.loadRequirements(found.Requirements)
+	b.loadCIFiles(found.CIFiles)
+	b.assignHosts()
+
+	sort.SliceStable(b.doc.Errors, func(i, j int) bool {
+		return b.doc.Errors[i].File < b.doc.Errors[j].File
+	})
+
+	return b.doc, nil
+}
+
+func absolute(root string, paths []string) []string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		out = append(out, filepath.Clean(p))
+	}
+
+	return out
+}
+
+func (b *builder) rel(abs string) string {
+	rel, err := filepath.Rel(b.opts.Root, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(abs)
+	}
+
+	return filepath.ToSlash(rel)
+}
+
+// read reads a file, recording a load error when it cannot be used.
+func (b *builder) read(abs string) ([]byte, bool) {
+	content, err := textfile.Read(abs, b.rel(abs), b.opts.MaxFileSize)
+	if err != nil {
+		b.addError(err)
+		return nil, false
+	}
+
+	return content, true
+}
+
+func (b *builder) addError(err error) {
+	var le input.LoadError
+	if errors.As(err, &le) {
+		b.doc.Errors = append(b.doc.Errors, le)
+		return
+	}
+
+	b.doc.Errors = append(b.doc.Errors, input.LoadError{Message: err.Error()})
+}
+
+func (b *builder) loadBacklog(found string) {
+	file := found
+	if b.opts.Backlog != "" {
+		file = absolute(b.opts.Root, []string{b.opts.Backlog})[0]
+	}
+	if file == "" {
+		b.doc.Backlog = backlog.Default()
+		return
+	}
+
+	content, ok := b.read(file)
+	if !ok {
+		b.doc.Backlog = backlog.Default()
+		return
+	}
+
+	loaded, errs := backlog.Load(b.rel(file), content, b.rules)
+	b.doc.Backlog = loaded
+	for _, e := range errs {
+		b.addError(e)
+	}
+}
+
+// loadProjects loads each Compose project. Every file is read and checked
+// on its own first, so an empty or binary file is reported by name even
+// when it is not the project's first file.
+func (b *builder) loadProjects(ctx context.Context, projects [][]string) {
+	for _, files := range projects {
+		usable := true
+		for _, f := range files {
+			content, ok := b.read(f)
+			if !ok {
+				usable = false
+				continue
+			}
+			if textfile.IsBlankYAML(content) {
+				b.addError(input.LoadError{
+					Location: input.Location{File: b.rel(f)},
+					Message:  "empty Compose file: it defines no services; add a services: section or delete the file",
+				})
+				usable = false
+			}
+		}
+		if !usable {
+			continue
+		}
+
+		project, err := compose.Load(ctx, files, b.opts.Compose)
+		if err != nil {
+			b.addError(err)
+			continue
+		}
+		b.doc.Projects = append(b.doc.Projects, project)
+	}
+}
+
+func (b *builder) loadDockerfiles(files []string) {
+	for _, f := range files {
+		content, ok := b.read(f)
+		if !ok {
+			continue
+		}
+
+		df, err := dockerfile.Parse(b.rel(f), content)
+		if err != nil {
+			b.addError(err)
+			continue
+		}
+		b.doc.Dockerfiles[df.Path] = df
+	}
+}
+
+// linkBuilds loads Dockerfiles that services build but discovery did not
+// reach, such as a context outside the searched paths, and resolves each
+// Dockerfile's requirement files against its build context.
+func (b *builder) linkBuilds() {
+	contexts := map[string]string{}
+	for _, p := range b.doc.Projects {
+		for _, s := range p.Services {
+			if s.Build == nil || s.Build.Dockerfile == "" || !s.Build.DockerfileExists {
+				continue
+			}
+			contexts[s.Build.Dockerfile] = s.Build.Context
+			if _, ok := b.doc.Dockerfiles[s.Build.Dockerfile]; !ok {
+				b.loadDockerfiles([]string{filepath.Join(b.opts.Root, filepath.FromSlash(s.Build.Dockerfile))})
+			}
+		}
+	}
+
+	for key, df := range b.doc.Dockerfiles {
+		context, ok := contexts[key]
+		if !ok {
+			context = path.Dir(key)
+		}
+		df.RequirementFiles = b.requirementRefs(df, context)
+		b.doc.Dockerfiles[key] = df
+	}
+}
+
+// requirementRefs lists the requirement files df installs, resolved
+// against its build context, and whether each exists.
+func (b *builder) requirementRefs(df input.Dockerfile, context string) []input.FileRef {
+	refs := dockerfile.RequirementFileRefs(df, context)
+	for i, ref := range refs {
+		refs[i].Exists = fileExists(filepath.Join(b.opts.Root, filepath.FromSlash(ref.Path)))
+	}
+	if refs == nil {
+		refs = []input.FileRef{}
+	}
+
+	return refs
+}
+
+// loadRequirements loads the requirement files found and those that
+// Dockerfiles name.
+func (b *builder) loadRequirements(files []string) {
+	for _, df := range b.doc.Dockerfiles {
+		for _, ref := range df.RequirementFiles {
+			if ref.Exists {
+				files = append(files, filepath.Join(b.opts.Root, filepath.FromSlash(ref.Path)))
+			}
+		}
+	}
+
+	for _, f := range files {
+		key := b.rel(f)
+		if _, done := b.doc.Requirements[key]; done {
+			continue
+		}
+		content, ok := b.read(f)
+		if !ok {
+			continue
+		}
+		b.doc.Requirements[key] = requirements.Parse(key, content)
+	}
+}
+
+func (b *builder) loadCIFiles(files []string) {
+	for _, f := range files {
+		content, ok := b.read(f)
+		if !ok {
+			continue
+		}
+
+		kind := "github-actions"
+		if filepath.Base(f) == ".gitlab-ci.yml" {
+			kind = "gitlab-ci"
+		}
+		key := b.rel(f)
+		b.doc.CIFiles[key] = input.CIFile{
+			Path:     key,
+			Kind:     kind,
+			Content:  string(content),
+			Location: input.Location{File: key, Line: 1, Column: 1},
+		}
+	}
+}
+
+// assignHosts sets each project's host from the backlog's host blocks,
+// whose paths are relative to the backlog file. A project whose files no
+// host names is a host of its own.
+func (b *builder) assignHosts() {
+	dir := "."
+	if b.doc.Backlog.Path != "" {
+		dir = path.Dir(b.doc.Backlog.Path)
+	}
+
+	hostOf := map[string]string{}
+	for _, h := range b.doc.Backlog.Hosts {
+		for _, f := range h.Compose {
+			hostOf[path.Join(dir, f)] = h.Name
+		}
+	}
+
+	for i, p := range b.doc.Projects {
+		for _, f := range p.Files {
+			if host, ok := hostOf[f]; ok {
+				b.doc.Projects[i].Host = host
+				break
+			}
+		}
+	}
+}

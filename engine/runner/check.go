@@ -1,0 +1,175 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/berth-policy/berth/engine/evaluate"
+	"github.com/berth-policy/berth/engine/finding"
+	"github.com/berth-policy/berth/engine/input"
+)
+
+// Check evaluates the policies over doc and applies the backlog: levels
+// from priorities, regressions of items marked done, and suppressions by
+// wontfix items and waivers. today decides whether a waiver has expired.
+func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, version string, today time.Time) (finding.Report, error) {
+	raw, err := eval.Evaluate(ctx, doc)
+	if err != nil {
+		return finding.Report{}, err
+	}
+
+	report := finding.Report{
+		ToolVersion: version,
+		Rules:       rulesWithPriorities(eval.Rules(), doc.Backlog),
+		Findings:    []finding.Finding{},
+		Errors:      doc.Errors,
+	}
+
+	seen := map[string]bool{}
+	for _, f := range raw {
+		key := fmt.Sprintf("%s|%v|%s", f.RuleID, f.Location, f.Message)
+		if seen[key] {
+			// A file merged into several projects yields the same finding
+			// once per project.
+			continue
+		}
+		seen[key] = true
+
+		report.Findings = append(report.Findings, applyBacklog(f, doc.Backlog, today))
+	}
+
+	report.Findings = append(report.Findings, expiredWaivers(doc.Backlog, today)...)
+	sort.SliceStable(report.Findings, func(i, j int) bool { return findingLess(report.Findings[i], report.Findings[j]) })
+
+	return report, nil
+}
+
+// rulesWithPriorities sets each rule's priority and level from its backlog
+// item, which wins over the rule's built-in priority.
+func rulesWithPriorities(rules []finding.Rule, backlog input.Backlog) []finding.Rule {
+	for i, r := range rules {
+		if item, ok := backlog.Items[r.ID]; ok && item.Priority != "" {
+			rules[i].Priority = item.Priority
+		}
+		rules[i].Level = finding.LevelForPriority(rules[i].Priority)
+	}
+
+	return rules
+}
+
+func applyBacklog(f evaluate.Finding, backlog input.Backlog, today time.Time) finding.Finding {
+	item := backlog.Items[f.RuleID]
+	out := finding.Finding{
+		RuleID:   f.RuleID,
+		Level:    finding.LevelForPriority(item.Priority),
+		Message:  f.Message,
+		Location: f.Location,
+		Service:  f.Service,
+	}
+
+	switch item.Status {
+	case "done":
+		out.Level = finding.LevelError
+		out.Message += fmt.Sprintf(" The backlog marks %s done, so this is a regression.", f.RuleID)
+	case "wontfix":
+		out.Suppression = &finding.Suppression{
+			Kind:          "external",
+			Justification: fmt.Sprintf("the backlog marks %s wontfix", f.RuleID),
+			Location:      item.Location,
+		}
+	}
+
+	if out.Suppression == nil {
+		if w, ok := matchingWaiver(f, backlog.Waivers, today); ok {
+			out.Suppression = &finding.Suppression{Kind: "external", Justification: w.Reason, Location: w.Location}
+		}
+	}
+
+	return out
+}
+
+// matchingWaiver returns the first unexpired waiver of the finding's rule
+// that names its service or its file. A waiver that names neither covers
+// every finding of the rule.
+func matchingWaiver(f evaluate.Finding, waivers []input.Waiver, today time.Time) (input.Waiver, bool) {
+	for _, w := range waivers {
+		if w.Rule != f.RuleID || expired(w, today) {
+			continue
+		}
+		if len(w.Services) == 0 && len(w.Files) == 0 {
+			return w, true
+		}
+		for _, s := range w.Services {
+			if f.Service != "" && normalizeName(s) == normalizeName(f.Service) {
+				return w, true
+			}
+		}
+		for _, file := range w.Files {
+			if file == f.Location.File {
+				return w, true
+			}
+		}
+	}
+
+	return input.Waiver{}, false
+}
+
+// expired reports whether the waiver's expiry date is before today. A date
+// that does not parse never expires here; the backlog loader rejects it.
+func expired(w input.Waiver, today time.Time) bool {
+	if w.Expires == "" {
+		return false
+	}
+
+	date, err := time.Parse(time.DateOnly, w.Expires)
+	if err != nil {
+		return false
+	}
+
+	return date.Before(today.Truncate(24 * time.Hour))
+}
+
+// expiredWaivers reports each expired waiver at its own location, so the
+// team renews or removes it.
+func expiredWaivers(backlog input.Backlog, today time.Time) []finding.Finding {
+	var out []finding.Finding
+	for _, w := range backlog.Waivers {
+		if !expired(w, today) {
+			continue
+		}
+		out = append(out, finding.Finding{
+			RuleID:   w.Rule,
+			Level:    finding.LevelWarning,
+			Message:  fmt.Sprintf("The waiver for %s expired on %s and no longer suppresses findings; renew it with a new date or remove it.", w.Rule, w.Expires),
+			Location: w.Location,
+		})
+	}
+
+	return out
+}
+
+// normalizeName compares service names ignoring case and separators, so
+// ServiceRegistry, service-registry and service_registry are one name.
+func normalizeName(name string) string {
+	return strings.ToLower(strings.NewReplacer("-", "", "_", "", ".", "", " ", "").Replace(name))
+}
+
+func findingLess(a, b finding.Finding) bool {
+	if a.Location.File != b.Location.File {
+		return a.Location.File < b.Location.File
+	}
+	if a.Location.Line != b.Location.Line {
+		return a.Location.Line < b.Location.Line
+	}
+	if a.Location.Column != b.Location.Column {
+		return a.Location.Column < b.Location.Column
+	}
+	if a.RuleID != b.RuleID {
+		return evaluate.RuleLess(a.RuleID, b.RuleID)
+	}
+
+	return a.Message < b.Message
+}
