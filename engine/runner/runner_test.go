@@ -1,0 +1,66 @@
+package runner
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/berth-policy/berth/engine/evaluate"
+	"github.com/berth-policy/berth/engine/input"
+)
+
+func buildInput(t *testing.T, dir string) input.Document {
+	t.Helper()
+
+	root, err := filepath.Abs(filepath.Join("testdata", dir))
+	require.NoError(t, err)
+
+	doc, err := BuildInput(context.Background(), Options{Root: root}, nil)
+	require.NoError(t, err)
+
+	return doc
+}
+
+func TestEmptyComposeFiles(t *testing.T) {
+	doc := buildInput(t, "empty-files")
+
+	assert.Empty(t, doc.Projects)
+	require.Len(t, doc.Errors, 3)
+
+	files := []string{}
+	for _, e := range doc.Errors {
+		files = append(files, e.File)
+		assert.Contains(t, e.Message, "empty Compose file")
+	}
+	assert.ElementsMatch(t, []string{"compose.yaml", "compose.override.yaml", "docker-compose.yml"}, files)
+}
+
+func TestBadFileHidesNoFindings(t *testing.T) {
+	doc := buildInput(t, "mixed")
+
+	require.Len(t, doc.Errors, 1)
+	assert.Equal(t, "broken/compose.yaml", doc.Errors[0].File)
+	assert.Equal(t, 5, doc.Errors[0].Line)
+
+	require.Len(t, doc.Projects, 1)
+	assert.Equal(t, []string{"good/compose.yaml"}, doc.Projects[0].Files)
+	require.Contains(t, doc.Dockerfiles, "broken/Dockerfile")
+
+	eval, err := evaluate.New(context.Background())
+	require.NoError(t, err)
+	report, err := Check(context.Background(), eval, doc, "test", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+
+	var socket []string
+	for _, f := range report.Findings {
+		if f.RuleID == "C-6" {
+			socket = append(socket, input.FormatPosition(f.Location))
+		}
+	}
+	assert.Equal(t, []string{"good/compose.yaml:5:9"}, socket)
+	assert.Len(t, report.Errors, 1)
+}
