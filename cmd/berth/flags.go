@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+
 	"github.com/spf13/cobra"
 
 	"github.com/berth-policy/berth/engine/compose"
@@ -32,18 +34,43 @@ func (f *loadFlags) register(cmd *cobra.Command) {
 	flags.Int64Var(&f.maxFileSize, "max-file-size", textfile.DefaultMaxSize, "largest file loaded, in bytes")
 }
 
+// options turns the flags into runner options. Paths on the command line
+// are relative to the working directory, as in any command, not to --root.
 func (f *loadFlags) options(paths []string) runner.Options {
+	backlog := ""
+	if f.backlog != "" {
+		backlog = absolute(f.backlog)
+	}
+
 	return runner.Options{
 		Root:         f.root,
-		Paths:        paths,
-		ComposeFiles: f.composeFiles,
-		Backlog:      f.backlog,
+		Paths:        absoluteAll(paths),
+		ComposeFiles: absoluteAll(f.composeFiles),
+		Backlog:      backlog,
 		MaxFileSize:  f.maxFileSize,
 		Compose: compose.Options{
-			EnvFiles: f.envFiles,
+			EnvFiles: absoluteAll(f.envFiles),
 			Env:      f.env,
 			OSEnv:    f.osEnv,
 			Profiles: f.profiles,
 		},
 	}
+}
+
+func absolute(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+
+	return abs
+}
+
+func absoluteAll(paths []string) []string {
+	out := make([]string, 0, len(paths))
+	for _, p := range paths {
+		out = append(out, absolute(p))
+	}
+
+	return out
 }

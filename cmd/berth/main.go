@@ -34,12 +34,15 @@ func main() {
 	// log lines would only repeat them without one.
 	logrus.SetOutput(io.Discard)
 
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string) int {
+// run executes berth with args and returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCommand()
 	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
 
 	err := root.Execute()
 	if err == nil {
@@ -51,7 +54,7 @@ func run(args []string) int {
 		return code.code
 	}
 
-	fmt.Fprintln(os.Stderr, "berth:", err)
+	fmt.Fprintln(stderr, "berth:", err)
 
 	return exitError
 }
