@@ -39,7 +39,11 @@ done but its rule finds violations).`,
 			if err != nil {
 				return err
 			}
-			result, err := runner.Check(cmd.Context(), eval, doc, version, time.Now().UTC())
+			result, err := runner.Check(cmd.Context(), eval, doc, runner.Settings{
+				Version: version,
+				Today:   time.Now().UTC(),
+				Root:    absolute(load.root),
+			})
 			if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/berth-policy/berth/engine/baseline"
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/finding"
 	"github.com/berth-policy/berth/engine/report"
@@ -24,6 +25,7 @@ type checkFlags struct {
 	failOn         string
 	showSuppressed bool
 	sourceRoot     bool
+	baseline       string
 }
 
 func newCheckCommand() *cobra.Command {
@@ -56,6 +58,7 @@ files are still checked and reported).`,
 	flags.StringVarP(&check.output, "output", "o", "", "write the report to this file instead of standard output")
 	flags.StringVar(&check.failOn, "fail-on", "error", "lowest level that fails the run: error, warning, note or never")
 	flags.BoolVar(&check.showSuppressed, "show-suppressed", false, "show suppressed findings in text, github and junit output")
+	flags.StringVar(&check.baseline, "baseline", "", "earlier SARIF file: findings already in it are marked unchanged and do not fail the run")
 	flags.BoolVar(&check.sourceRoot, "source-root", false, "write the absolute --root as %SRCROOT% in SARIF, for viewers opened outside the repository")
 
 	return cmd
@@ -104,7 +107,15 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 	if err != nil {
 		return err
 	}
-	result, err := runner.Check(cmd.Context(), eval, doc, version, time.Now().UTC())
+	settings := runner.Settings{Version: version, Today: time.Now().UTC(), Root: root}
+	if check.baseline != "" {
+		base, err := baseline.Load(check.baseline)
+		if err != nil {
+			return err
+		}
+		settings.Baseline = &base
+	}
+	result, err := runner.Check(cmd.Context(), eval, doc, settings)
 	if err != nil {
 		return err
 	}
@@ -136,7 +147,7 @@ func exitStatus(r finding.Report, threshold int) error {
 	}
 
 	for _, f := range r.Findings {
-		if f.Suppression == nil && f.Level.Rank() >= threshold {
+		if f.Counts() && f.Level.Rank() >= threshold {
 			return exitCodeError{exitFindings}
 		}
 	}

@@ -59,7 +59,23 @@ type Finding struct {
 	// comment suppresses the finding. Suppressed findings stay in SARIF but
 	// never fail a run.
 	Suppression *Suppression `json:"suppression,omitempty"`
+
+	// BaselineState is "new" or "unchanged" when the run compares against
+	// a baseline, and empty otherwise. Unchanged findings never fail a run.
+	BaselineState string `json:"baseline_state,omitempty"`
 }
+
+// Counts reports whether the finding can fail a run: it is neither
+// suppressed nor already in the baseline.
+func (f Finding) Counts() bool {
+	return f.Suppression == nil && f.BaselineState != BaselineUnchanged
+}
+
+// Baseline states, as SARIF names them.
+const (
+	BaselineNew       = "new"
+	BaselineUnchanged = "unchanged"
+)
 
 // Suppression records why a finding does not count.
 type Suppression struct {

@@ -23,6 +23,12 @@ const (
 	hashEOF    = 0xFFFF
 )
 
+// LineHashes returns the primaryLocationLineHash of every line of content,
+// the hash of line n at index n-1. Baselines match findings by it.
+func LineHashes(content []byte) []string {
+	return lineHashes(content)
+}
+
 // lineHashes returns the primaryLocationLineHash of every line of content.
 // The hash of line n is at index n-1. When content ends with a line break,
 // the slice also holds a hash for the empty line after it, as GitHub's

@@ -175,6 +175,10 @@ func (b *runBuilder) result(f finding.Finding, ruleIndex int) *sarif.Result {
 		}
 	}
 
+	if f.BaselineState != "" {
+		res.WithBaselineState(f.BaselineState)
+	}
+
 	if s := f.Suppression; s != nil {
 		suppression := sarif.NewSuppression().WithKind(suppressionKind(s.Kind)).WithStatus("accepted")
 		if s.Justification != "" {

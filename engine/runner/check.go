@@ -7,22 +7,41 @@ import (
 	"strings"
 	"time"
 
+	"github.com/berth-policy/berth/engine/baseline"
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/finding"
 	"github.com/berth-policy/berth/engine/input"
+	"github.com/berth-policy/berth/engine/suppress"
 )
 
-// Check evaluates the policies over doc and applies the backlog: levels
-// from priorities, regressions of items marked done, and suppressions by
-// wontfix items and waivers. today decides whether a waiver has expired.
-func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, version string, today time.Time) (finding.Report, error) {
+// Settings are the parts of a check that do not come from the input.
+type Settings struct {
+	Version string
+
+	// Today decides whether a waiver has expired.
+	Today time.Time
+
+	// Root is the directory finding paths are relative to, where inline
+	// suppression comments and baseline fingerprints are read.
+	Root string
+
+	// Baseline, when set, marks findings it already has as unchanged.
+	Baseline *baseline.Baseline
+}
+
+// Check evaluates the policies over doc and applies the backlog (levels
+// from priorities, regressions of items marked done, suppressions by
+// wontfix items and waivers), then inline suppression comments and the
+// baseline.
+func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, settings Settings) (finding.Report, error) {
+	today := settings.Today
 	raw, err := eval.Evaluate(ctx, doc)
 	if err != nil {
 		return finding.Report{}, err
 	}
 
 	report := finding.Report{
-		ToolVersion: version,
+		ToolVersion: settings.Version,
 		Rules:       rulesWithPriorities(eval.Rules(), doc.Backlog),
 		Findings:    []finding.Finding{},
 		Errors:      doc.Errors,
@@ -43,6 +62,14 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, ve
 
 	report.Findings = append(report.Findings, expiredWaivers(doc.Backlog, today)...)
 	sort.SliceStable(report.Findings, func(i, j int) bool { return findingLess(report.Findings[i], report.Findings[j]) })
+
+	var commentErrors []input.LoadError
+	report.Findings, commentErrors = suppress.Apply(settings.Root, report.Findings)
+	report.Errors = append(append([]input.LoadError{}, report.Errors...), commentErrors...)
+
+	if settings.Baseline != nil {
+		report.Findings = settings.Baseline.Apply(settings.Root, report.Findings)
+	}
 
 	return report, nil
 }

@@ -49,7 +49,7 @@ func socketFindings(t *testing.T, b input.Backlog) []finding.Finding {
 	eval, err := evaluate.New(context.Background())
 	require.NoError(t, err)
 
-	report, err := Check(context.Background(), eval, socketDocument(b), "test", today)
+	report, err := Check(context.Background(), eval, socketDocument(b), Settings{Version: "test", Today: today})
 	require.NoError(t, err)
 
 	var found []finding.Finding

@@ -52,7 +52,7 @@ func TestBadFileHidesNoFindings(t *testing.T) {
 
 	eval, err := evaluate.New(context.Background())
 	require.NoError(t, err)
-	report, err := Check(context.Background(), eval, doc, "test", time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC))
+	report, err := Check(context.Background(), eval, doc, Settings{Version: "test", Today: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 
 	var socket []string

@@ -1,0 +1,87 @@
+package suppress
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/berth-policy/berth/engine/finding"
+	"github.com/berth-policy/berth/engine/input"
+)
+
+const compose = `# berth:ignore-file C-17 images are pinned by the release job
+services:
+  watchtower:
+    image: containrrr/watchtower:1.7.1
+    volumes:
+      # berth:ignore C-6 watchtower needs the socket to restart containers
+      - /var/run/docker.sock:/var/run/docker.sock
+      - /run/docker.sock:/run/docker.sock  # berth:ignore C-6,C-10 same host socket
+    ports:
+      - "80:80"  # berth:ignore C-10
+  other:
+    image: nginx  # berth:ignore
+`
+
+func at(rule string, line int) finding.Finding {
+	return finding.Finding{RuleID: rule, Level: finding.LevelError, Location: input.Location{File: "compose.yaml", Line: line, Column: 9}}
+}
+
+func TestApply(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, "compose.yaml"), []byte(compose), 0o644))
+
+	findings := []finding.Finding{
+		at("C-6", 7),
+		at("C-6", 8),
+		at("C-10", 8),
+		at("C-9", 8),
+		at("C-10", 10),
+		at("C-17", 12),
+		at("C-6", 3),
+	}
+
+	got, errs := Apply(root, findings)
+
+	reasons := make([]string, len(got))
+	for i, f := range got {
+		if f.Suppression != nil {
+			assert.Equal(t, "inSource", f.Suppression.Kind)
+			reasons[i] = f.Suppression.Justification
+		}
+	}
+	assert.Equal(t, []string{
+		"watchtower needs the socket to restart containers",
+		"same host socket",
+		"same host socket",
+		"",
+		"",
+		"images are pinned by the release job",
+		"",
+	}, reasons)
+	assert.Equal(t, 6, got[0].Suppression.Location.Line)
+	assert.Equal(t, 7, got[0].Suppression.Location.Column)
+
+	require.Len(t, errs, 2)
+	assert.Equal(t, 10, errs[0].Line)
+	assert.Contains(t, errs[0].Message, "needs a reason after the rule id")
+	assert.Equal(t, 12, errs[1].Line)
+	assert.Contains(t, errs[1].Message, "needs a rule id and a reason")
+}
+
+func TestIgnoreFileBelowContent(t *testing.T) {
+	root := t.TempDir()
+	content := "FROM python:3.12\n# berth:ignore-file C-17 too late\nRUN pip install flask\n"
+	require.NoError(t, os.WriteFile(filepath.Join(root, "Dockerfile"), []byte(content), 0o644))
+
+	f := finding.Finding{RuleID: "C-17", Location: input.Location{File: "Dockerfile", Line: 3, Column: 1}}
+	got, errs := Apply(root, []finding.Finding{f})
+
+	assert.Nil(t, got[0].Suppression)
+	require.Len(t, errs, 1)
+	assert.Equal(t, 2, errs[0].Line)
+	assert.Contains(t, errs[0].Message, "must be among the comments at the top")
+}
