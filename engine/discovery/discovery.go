@@ -27,44 +27,66 @@ type Result struct {
 	Backlog string
 }
 
-// Find searches root's paths; an empty list searches root. Paths may be
-// directories or files and must lie inside root.
+// Find searches root's paths; an empty list searches root. A directory is
+// searched whole. A file stands for what it belongs to, so that a
+// pre-commit hook can pass only the staged files: a Compose file brings its
+// whole project (a staged override still merges with its main file), a
+// requirement file brings the Dockerfiles beside it, and berth.hcl brings
+// everything under root, because every rule depends on it.
 func Find(root string, paths []string) (Result, error) {
 	if len(paths) == 0 {
 		paths = []string{root}
 	}
 
-	var r Result
-	composeByDir := map[string][]string{}
+	var (
+		r            Result
+		composeByDir = map[string][]string{}
+		wanted       = map[string]bool{}
+		walkAll      bool
+	)
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
 			return Result{}, fmt.Errorf("resolve %s: %w", p, err)
 		}
 
-		err = filepath.WalkDir(abs, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if path != abs && skippedDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-
-			r.add(path, d.Name(), composeByDir)
-
-			return nil
-		})
+		info, err := os.Stat(abs)
 		if err != nil {
 			return Result{}, fmt.Errorf("search %s: %w", p, err)
 		}
+		if info.IsDir() {
+			if r.Backlog == "" && fileExists(filepath.Join(abs, "berth.hcl")) {
+				r.Backlog = filepath.Join(abs, "berth.hcl")
+			}
+			if err := r.walk(abs, composeByDir); err != nil {
+				return Result{}, err
+			}
+			continue
+		}
+
+		if filepath.Base(abs) == "berth.hcl" {
+			r.Backlog = abs
+			walkAll = true
+			continue
+		}
+		if err := r.addFile(abs, composeByDir, wanted); err != nil {
+			return Result{}, err
+		}
+	}
+
+	if walkAll {
+		if err := r.walk(root, composeByDir); err != nil {
+			return Result{}, err
+		}
+		wanted = nil
 	}
 
 	r.Projects = groupProjects(composeByDir)
-	if backlog := filepath.Join(root, "berth.hcl"); fileExists(backlog) {
-		r.Backlog = backlog
+	if len(wanted) > 0 {
+		r.Projects = projectsWith(r.Projects, wanted)
+	}
+	if r.Backlog == "" && fileExists(filepath.Join(root, "berth.hcl")) {
+		r.Backlog = filepath.Join(root, "berth.hcl")
 	}
 
 	r.Dockerfiles = sortedUnique(r.Dockerfiles)
@@ -74,13 +96,97 @@ func Find(root string, paths []string) (Result, error) {
 	return r, nil
 }
 
+// walk adds every file under dir, skipping vendored and version control
+// trees.
+func (r *Result) walk(dir string, composeByDir map[string][]string) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != dir && skippedDirs[d.Name()] {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+
+		r.add(path, d.Name(), composeByDir)
+
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("search %s: %w", dir, err)
+	}
+
+	return nil
+}
+
+// addFile adds one named file and the files it needs: the other Compose
+// files of its directory, so its project can be formed, or the
+// Dockerfiles beside a requirement file.
+func (r *Result) addFile(abs string, composeByDir map[string][]string, wanted map[string]bool) error {
+	name := filepath.Base(abs)
+	if !isComposeName(name) && !isRequirements(name) {
+		r.add(abs, name, composeByDir)
+		return nil
+	}
+
+	entries, err := os.ReadDir(filepath.Dir(abs))
+	if err != nil {
+		return fmt.Errorf("search %s: %w", filepath.Dir(abs), err)
+	}
+
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		sibling := filepath.Join(filepath.Dir(abs), e.Name())
+		switch {
+		case isComposeName(name) && isComposeName(e.Name()):
+			composeByDir[filepath.Dir(abs)] = appendOnce(composeByDir[filepath.Dir(abs)], sibling)
+		case isRequirements(name) && IsDockerfile(e.Name()):
+			r.Dockerfiles = append(r.Dockerfiles, sibling)
+		}
+	}
+
+	if isComposeName(name) {
+		wanted[abs] = true
+	} else {
+		r.Requirements = append(r.Requirements, abs)
+	}
+
+	return nil
+}
+
+// projectsWith keeps the projects that contain one of the wanted files.
+func projectsWith(projects [][]string, wanted map[string]bool) [][]string {
+	var kept [][]string
+	for _, files := range projects {
+		for _, f := range files {
+			if wanted[f] {
+				kept = append(kept, files)
+				break
+			}
+		}
+	}
+
+	return kept
+}
+
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+
+	return append(list, s)
+}
+
 func (r *Result) add(path, name string, composeByDir map[string][]string) {
-	lower := strings.ToLower(name)
 	dir := filepath.Dir(path)
 
 	switch {
-	case slices.Contains(mainComposeFiles, lower) || slices.Contains(overrideComposeFiles, lower) || isComposeSibling(name):
-		composeByDir[dir] = append(composeByDir[dir], path)
+	case isComposeName(name):
+		composeByDir[dir] = appendOnce(composeByDir[dir], path)
 	case IsDockerfile(name):
 		r.Dockerfiles = append(r.Dockerfiles, path)
 	case isRequirements(name):

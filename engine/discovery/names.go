@@ -2,6 +2,7 @@ package discovery
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,14 @@ var overrideComposeFiles = []string{"compose.override.yaml", "compose.override.y
 // skippedDirs are never searched: version control data and vendored trees
 // hold other people's files.
 var skippedDirs = map[string]bool{".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true, "third_party": true}
+
+// isComposeName reports whether name is a Compose file that discovery
+// groups into projects: a main file, an override file or a sibling.
+func isComposeName(name string) bool {
+	lower := strings.ToLower(name)
+
+	return slices.Contains(mainComposeFiles, lower) || slices.Contains(overrideComposeFiles, lower) || isComposeSibling(name)
+}
 
 // isComposeSibling reports whether name is a file meant for
 // docker compose -f beside a main file, such as docker-compose.prod.yml.
