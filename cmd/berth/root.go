@@ -16,7 +16,7 @@ findings as text, JSON or SARIF.`,
 		SilenceErrors: true,
 	}
 
-	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newBacklogCommand())
+	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newBacklogCommand(), newExplainCommand())
 
 	return root
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/berth-policy/berth/docs"
 	"github.com/berth-policy/berth/engine/baseline"
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/finding"
@@ -75,13 +76,17 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 }
 
 // rulesWithPriorities sets each rule's priority and level from its backlog
-// item, which wins over the rule's built-in priority.
+// item, which wins over the rule's built-in priority, and its help text
+// from its documentation page.
 func rulesWithPriorities(rules []finding.Rule, backlog input.Backlog) []finding.Rule {
 	for i, r := range rules {
 		if item, ok := backlog.Items[r.ID]; ok && item.Priority != "" {
 			rules[i].Priority = item.Priority
 		}
 		rules[i].Level = finding.LevelForPriority(rules[i].Priority)
+		if page, ok := docs.RulePage(r.ID); ok {
+			rules[i].Help = page
+		}
 	}
 
 	return rules
