@@ -5,7 +5,8 @@ import (
 	"github.com/berth-policy/berth/engine/evaluate"
 )
 
-// schemas tells the backlog loader which rules and parameters exist.
+// schemas lists the rules and their parameters, which the backlog loader
+// checks item ids and params keys against.
 func schemas(eval *evaluate.Evaluator) []backlog.RuleSchema {
 	params := eval.Params()
 

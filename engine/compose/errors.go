@@ -1,7 +1,6 @@
 package compose
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -138,8 +137,4 @@ func findText(src *sources, files []string, texts ...string) (input.Location, bo
 	}
 
 	return input.Location{}, false
-}
-
-func (e reference) String() string {
-	return fmt.Sprintf("${%s%s}", e.name, e.operator)
 }

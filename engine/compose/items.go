@@ -14,8 +14,8 @@ import (
 )
 
 // ports converts the published ports. compose-go expands a range into one
-// port per number; consecutive ports written by the same item are joined
-// back into one range so a finding points at the item once.
+// port per number. Consecutive ports written by the same item are joined
+// back into one range, so a finding points at the item once.
 func (c converter) ports() []input.Port {
 	ports := []input.Port{}
 	for _, p := range c.service.Ports {

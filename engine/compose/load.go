@@ -5,8 +5,6 @@ package compose
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -147,11 +145,4 @@ func isActive(service types.ServiceConfig, profiles []string) bool {
 	}
 
 	return false
-}
-
-// errNoServices is returned for a file set that defines nothing to run.
-var errNoServices = errors.New("empty Compose file")
-
-func describe(err error) string {
-	return fmt.Sprint(err)
 }

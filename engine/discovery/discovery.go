@@ -29,9 +29,9 @@ type Result struct {
 
 // Find searches root's paths; an empty list searches root. A directory is
 // searched whole. A file stands for what it belongs to, so that a
-// pre-commit hook can pass only the staged files: a Compose file brings its
-// whole project (a staged override still merges with its main file), a
-// requirement file brings the Dockerfiles beside it, and berth.hcl brings
+// pre-commit hook can pass only the staged files. A Compose file brings its
+// whole project, so a staged override still merges with its main file. A
+// requirement file brings the Dockerfiles beside it. berth.hcl brings
 // everything under root, because every rule depends on it.
 func Find(root string, paths []string) (Result, error) {
 	if len(paths) == 0 {
@@ -267,10 +267,10 @@ func groupDir(dir string, files []string) [][]string {
 
 	// An override file without a main file beside it is never loaded by
 	// Docker Compose either, so it forms no project. A sibling is an
-	// overlay for docker compose -f main -f sibling. One without a main
-	// file beside it is a fragment that Docker Compose never
-	// loads by itself, and one that the main file names is the target of an
-	// extends or include, not an overlay; neither forms a project.
+	// overlay for docker compose -f main -f sibling. A sibling without a
+	// main file beside it is a fragment that Docker Compose never loads by
+	// itself. A sibling that the main file names is the target of an
+	// extends or include, not an overlay. Neither forms a project.
 	if len(mains) == 0 {
 		return projects
 	}

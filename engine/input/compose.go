@@ -210,7 +210,7 @@ type Healthcheck struct {
 	Location Location `json:"location"`
 }
 
-// GPU records how a service asks for a GPU.
+// GPU records a service's request for a GPU.
 type GPU struct {
 	// Reserved is true when the service reserves a GPU device, sets
 	// runtime: nvidia or uses gpus.

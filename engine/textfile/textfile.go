@@ -18,7 +18,7 @@ const DefaultMaxSize = 10 << 20
 
 // Read returns the content of the file at abs. path is the name used in
 // errors, relative to the root of the run. A file that cannot be used
-// returns a LoadError that says why and what to do.
+// returns a LoadError with the reason and the fix.
 func Read(abs, path string, maxSize int64) ([]byte, error) {
 	info, err := os.Stat(abs)
 	if err != nil {
