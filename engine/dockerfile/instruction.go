@@ -24,6 +24,7 @@ func (b *builder) convert(node *parser.Node, location input.Location) (input.Ins
 		Flags:    splitFlags(node.Flags),
 		JSON:     node.Attributes["json"],
 		Heredocs: heredocs(node.Heredocs),
+		Lines:    b.lines.between(location.Line, location.EndLine),
 		Location: location,
 	}
 

@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -255,6 +256,12 @@ func TestParseInstruction(t *testing.T) {
 
 			require.Len(t, df.Stages, 1)
 			require.Len(t, df.Stages[0].Instructions, 1)
+
+			// Every instruction keeps its source lines as written.
+			tt.want.Lines = strings.Split(strings.TrimSuffix(tt.line, "\n"), "\n")
+			if tt.want.OnBuild != nil {
+				tt.want.OnBuild.Lines = tt.want.Lines
+			}
 			assert.Equal(t, tt.want, df.Stages[0].Instructions[0])
 		})
 	}

@@ -36,6 +36,16 @@ func (s sourceLines) text(n int) string {
 	return s[n-1]
 }
 
+// between returns lines first to last, or an empty list when the range
+// is out of bounds.
+func (s sourceLines) between(first, last int) []string {
+	if first < 1 || last < first || last > len(s) {
+		return []string{}
+	}
+
+	return append([]string{}, s[first-1:last]...)
+}
+
 // span returns the location from the first non-blank character of line
 // start to one past the last character of line end.
 func (s sourceLines) span(file string, start, end int) input.Location {

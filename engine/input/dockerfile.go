@@ -96,6 +96,11 @@ type Instruction struct {
 	// joined.
 	Original string `json:"original"`
 
+	// Lines are the instruction's source lines as written, from
+	// Location.Line to Location.EndLine, so that a rule can point at the
+	// line of one package in a multi-line RUN.
+	Lines []string `json:"lines"`
+
 	// Args are the instruction's arguments after the flags, as the parser
 	// split them.
 	Args []string `json:"args"`
