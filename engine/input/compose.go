@@ -208,6 +208,11 @@ type Healthcheck struct {
 	Test     []string `json:"test"`
 	Disable  bool     `json:"disable"`
 	Location Location `json:"location"`
+
+	// TestLocation and DisableLocation point at the test and disable
+	// keys of a Compose healthcheck when they are written.
+	TestLocation    *Location `json:"test_location,omitempty"`
+	DisableLocation *Location `json:"disable_location,omitempty"`
 }
 
 // GPU records a service's request for a GPU.
