@@ -29,16 +29,16 @@ type exitCodeError struct{ code int }
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	// compose-go logs unset variables through logrus. berth records them in
-	// the input instead, where rules report them with a location, so the
-	// log lines would only repeat them without one.
-	logrus.SetOutput(io.Discard)
-
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run executes berth with args and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
+	// compose-go logs unset variables through logrus. berth records them in
+	// the input instead, where rules report them with a location, so the
+	// log lines would only repeat them without one.
+	logrus.SetOutput(io.Discard)
+
 	root := newRootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
