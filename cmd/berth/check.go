@@ -26,6 +26,18 @@ type checkFlags struct {
 	showSuppressed bool
 	sourceRoot     bool
 	baseline       string
+	policies       []string
+	bundle         string
+}
+
+// evaluateOptions selects the policies that --policy and --bundle name.
+func (c checkFlags) evaluateOptions() []evaluate.Option {
+	opts := []evaluate.Option{evaluate.WithPolicies(c.policies...)}
+	if c.bundle != "" {
+		opts = append(opts, evaluate.WithBundle(c.bundle))
+	}
+
+	return opts
 }
 
 func newCheckCommand() *cobra.Command {
@@ -46,7 +58,9 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when some are,
 files are still checked and reported).`,
 		Example: `  berth check fixtures/blueprint
   berth check -o results.sarif
-  berth check -f docker-compose.yml -f docker-compose.prod.yml --fail-on warning`,
+  berth check -f docker-compose.yml -f docker-compose.prod.yml --fail-on warning
+  berth check -p policy/ fixtures/blueprint
+  berth check --bundle berth.tar.gz fixtures/blueprint`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, load, check)
 		},
@@ -60,6 +74,8 @@ files are still checked and reported).`,
 	flags.BoolVar(&check.showSuppressed, "show-suppressed", false, "show suppressed findings in text, github and junit output")
 	flags.StringVar(&check.baseline, "baseline", "", "earlier SARIF file: findings already in it are marked unchanged and do not fail the run")
 	flags.BoolVar(&check.sourceRoot, "source-root", false, "write the absolute --root as %SRCROOT% in SARIF, for viewers opened outside the repository")
+	flags.StringArrayVarP(&check.policies, "policy", "p", nil, "file or directory of your own Rego policies, added to the rules (repeatable); see berth test for conftest's conventions")
+	flags.StringVar(&check.bundle, "bundle", "", "OPA bundle (.tar.gz or directory) from berth bundle build whose policies replace the built-in rules")
 
 	return cmd
 }
@@ -82,7 +98,7 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 	if err != nil {
 		return err
 	}
-	opts := report.Options{Root: root, ShowSuppressed: check.showSuppressed}
+	opts := report.Options{Root: root, ShowSuppressed: check.showSuppressed, InformationURI: informationURI}
 	if check.sourceRoot {
 		opts.SourceRootURI = "file://" + filepath.ToSlash(root) + "/"
 	}
@@ -99,7 +115,7 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 		return err
 	}
 
-	eval, err := evaluate.New(cmd.Context())
+	eval, err := evaluate.New(cmd.Context(), check.evaluateOptions()...)
 	if err != nil {
 		return err
 	}

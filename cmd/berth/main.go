@@ -15,6 +15,9 @@ import (
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
+// informationURI is the project's home page, which SARIF viewers link to.
+const informationURI = "https://github.com/berth-policy/berth"
+
 // Exit codes that a CI gate can rely on.
 const (
 	exitOK       = 0

@@ -108,14 +108,59 @@ func absoluteFileURI(file string) string {
 	return (&url.URL{Scheme: "file", Path: p}).String()
 }
 
-// artifacts returns the distinct files of the run, sorted by URI.
+// artifacts returns the distinct files of the run, sorted by URI, with
+// their length and language. An artifact with only a location adds
+// nothing to the log, so validators such as the SARIF multitool warn
+// about it.
 func (b *runBuilder) artifacts() []*sarif.Artifact {
 	list := make([]*sarif.Artifact, 0, len(b.refs))
 	for _, ref := range b.refs {
-		list = append(list, sarif.NewArtifact().WithLocation(b.artifactLocation(ref, false)))
+		artifact := sarif.NewArtifact().WithLocation(b.artifactLocation(ref, false))
+		if info, err := os.Stat(b.filePath(ref)); err == nil && !info.IsDir() {
+			artifact.WithLength(int(info.Size()))
+		}
+		if language := sourceLanguage(ref.uri); language != "" {
+			artifact.WithSourceLanguage(language)
+		}
+		list = append(list, artifact)
 	}
 
 	return list
+}
+
+// filePath returns the file on disk that ref names.
+func (b *runBuilder) filePath(ref artifactRef) string {
+	if ref.absolute {
+		if u, err := url.Parse(ref.uri); err == nil {
+			return u.Path
+		}
+		return ""
+	}
+
+	p, err := url.PathUnescape(ref.uri)
+	if err != nil {
+		return ""
+	}
+
+	return filepath.Join(b.root, filepath.FromSlash(p))
+}
+
+// sourceLanguage names the language of the files berth loads, in the
+// lower-case form SARIF viewers use for syntax highlighting.
+func sourceLanguage(uri string) string {
+	base := strings.ToLower(path.Base(uri))
+	switch {
+	case strings.HasSuffix(base, ".yml"), strings.HasSuffix(base, ".yaml"):
+		return "yaml"
+	case strings.HasSuffix(base, ".hcl"):
+		return "hcl"
+	case strings.HasSuffix(base, ".txt"):
+		return "pip-requirements"
+	case base == "dockerfile", base == "containerfile", strings.HasPrefix(base, "dockerfile."), strings.HasSuffix(base, ".dockerfile"):
+		return "dockerfile"
+	default:
+		return ""
+	}
 }
 
 func (b *runBuilder) artifactLocation(ref artifactRef, withIndex bool) *sarif.ArtifactLocation {
