@@ -25,6 +25,13 @@ type Result struct {
 
 	// Backlog is berth.hcl at the root, or "" when there is none.
 	Backlog string
+
+	// Partial is true when only some files were named, as a pre-commit
+	// hook does, so the result does not cover the whole repository.
+	Partial bool
+
+	// walked records that some directory was searched whole.
+	walked bool
 }
 
 // Find searches root's paths; an empty list searches root. A directory is
@@ -81,6 +88,13 @@ func Find(root string, paths []string) (Result, error) {
 		wanted = nil
 	}
 
+	// Named files cover part of the repository. The CI files describe the
+	// whole of it, and rules about the pipeline need them whatever changed.
+	if !r.walked {
+		r.Partial = true
+		r.CIFiles = append(r.CIFiles, ciFilesUnder(root)...)
+	}
+
 	r.Projects = groupProjects(composeByDir)
 	if len(wanted) > 0 {
 		r.Projects = projectsWith(r.Projects, wanted)
@@ -96,9 +110,22 @@ func Find(root string, paths []string) (Result, error) {
 	return r, nil
 }
 
+// ciFilesUnder lists root's GitHub Actions workflows and GitLab CI file.
+func ciFilesUnder(root string) []string {
+	var files []string
+	for _, pattern := range []string{".github/workflows/*.yml", ".github/workflows/*.yaml", ".gitlab-ci.yml"} {
+		matches, _ := filepath.Glob(filepath.Join(root, filepath.FromSlash(pattern)))
+		files = append(files, matches...)
+	}
+
+	return files
+}
+
 // walk adds every file under dir, skipping vendored and version control
 // trees.
 func (r *Result) walk(dir string, composeByDir map[string][]string) error {
+	r.walked = true
+
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

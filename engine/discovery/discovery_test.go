@@ -87,6 +87,7 @@ func TestFindWholeTree(t *testing.T) {
 	assert.Equal(t, []string{"app/requirements-dev.txt", "app/requirements.txt", "worker/constraints.txt"}, rel(t, root, r.Requirements))
 	assert.Equal(t, []string{".github/workflows/ci.yml", ".gitlab-ci.yml"}, rel(t, root, r.CIFiles))
 	assert.Equal(t, filepath.Join(root, "berth.hcl"), r.Backlog)
+	assert.False(t, r.Partial)
 }
 
 func TestFindStagedFiles(t *testing.T) {
@@ -140,6 +141,8 @@ func TestFindStagedFiles(t *testing.T) {
 			require.NoError(t, err)
 
 			assert.Equal(t, tt.projects, relProjects(t, root, r.Projects))
+			assert.True(t, r.Partial)
+			assert.Equal(t, []string{".github/workflows/ci.yml", ".gitlab-ci.yml"}, rel(t, root, r.CIFiles))
 			assert.Equal(t, nonNil(tt.dockerfiles), rel(t, root, r.Dockerfiles))
 			assert.Equal(t, nonNil(tt.requirements), rel(t, root, r.Requirements))
 		})

@@ -29,6 +29,11 @@ type Document struct {
 
 	Backlog Backlog `json:"backlog"`
 
+	// Partial is true when berth checked only some files, as a pre-commit
+	// hook does. Rules about the whole repository, such as a family that
+	// nothing uses, report nothing then, because the rest is not loaded.
+	Partial bool `json:"partial"`
+
 	// Errors are the files that could not be loaded. The rest of the
 	// document is still complete for every other file.
 	Errors []LoadError `json:"errors"`

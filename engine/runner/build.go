@@ -56,6 +56,7 @@ func BuildInput(ctx context.Context, opts Options, rules []backlog.RuleSchema) (
 		Errors:       []input.LoadError{},
 	}}
 
+	b.doc.Partial = found.Partial
 	b.loadBacklog(found.Backlog)
 	b.loadProjects(ctx, found.Projects)
 	b.loadDockerfiles(found.Dockerfiles)
