@@ -17,6 +17,7 @@ findings as text, JSON or SARIF.`,
 	}
 
 	root.AddCommand(newCheckCommand(), newParseCommand(), newRulesCommand(), newBacklogCommand(), newExplainCommand())
+	root.AddCommand(newTestCommand(), newVerifyCommand(), newBundleCommand())
 
 	return root
 }

@@ -1,31 +1,14 @@
 package evaluate
 
 import (
-	"strings"
-
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/berth-policy/berth/engine/evaluate/policy"
 )
 
 // Capabilities returns OPA's capabilities without the built-in functions
-// that reach the network or the environment of the process. A policy
-// should depend only on its input: a check that calls http.send could leak
-// the repository, and opa.runtime exposes CI secrets.
+// that reach the network or the environment of the process: http.send,
+// net.* and opa.runtime. See policy.Capabilities.
 func Capabilities() *ast.Capabilities {
-	caps := ast.CapabilitiesForThisVersion()
-
-	builtins := make([]*ast.Builtin, 0, len(caps.Builtins))
-	for _, b := range caps.Builtins {
-		if isRestricted(b.Name) {
-			continue
-		}
-		builtins = append(builtins, b)
-	}
-	caps.Builtins = builtins
-	caps.AllowNet = []string{}
-
-	return caps
-}
-
-func isRestricted(name string) bool {
-	return name == "http.send" || name == "opa.runtime" || strings.HasPrefix(name, "net.")
+	return policy.Capabilities()
 }

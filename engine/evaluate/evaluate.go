@@ -10,25 +10,28 @@ import (
 	"io/fs"
 	"sort"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
-	"github.com/open-policy-agent/opa/v1/util"
 
+	"github.com/berth-policy/berth/engine/conftest"
+	"github.com/berth-policy/berth/engine/evaluate/policy"
 	"github.com/berth-policy/berth/engine/finding"
 	"github.com/berth-policy/berth/engine/input"
-	"github.com/berth-policy/berth/policies"
-	regolib "github.com/berth-policy/berth/rego"
 )
 
 // query gathers the findings of every rule.
 const query = "data.berth.main.findings"
 
-// Evaluator holds the compiled policies and a prepared query, so one
+// Evaluator holds the compiled policies and prepared queries, so one
 // process compiles once and evaluates any number of inputs.
 type Evaluator struct {
 	prepared rego.PreparedEvalQuery
-	rules    []finding.Rule
-	params   map[string]map[string]any
+
+	// conventional evaluates the conftest-style rules of the user's
+	// packages outside data.berth.
+	conventional *conftest.Evaluator
+
+	rules  []finding.Rule
+	params map[string]map[string]any
 }
 
 // Finding is one result of the policies, before berth applies the
@@ -40,44 +43,62 @@ type Finding struct {
 	Service  string         `json:"service,omitempty"`
 }
 
-// New compiles the built-in policies and the Rego library.
-func New(ctx context.Context) (*Evaluator, error) {
-	return NewFromFS(ctx, policies.FS)
+// New compiles the built-in policies and the Rego library, or what the
+// options select instead, with berth's restricted capabilities.
+func New(ctx context.Context, opts ...Option) (*Evaluator, error) {
+	var c config
+	for _, opt := range opts {
+		opt(&c)
+	}
+
+	return newEvaluator(ctx, c)
 }
 
 // NewFromFS compiles the policies in fsys together with the Rego library.
 func NewFromFS(ctx context.Context, fsys fs.FS) (*Evaluator, error) {
-	caps := Capabilities()
+	return newEvaluator(ctx, config{builtin: fsys})
+}
 
-	modules, err := parseModules(regolib.FS, "rego/", false, caps)
+func newEvaluator(ctx context.Context, c config) (*Evaluator, error) {
+	src, err := loadSources(c)
 	if err != nil {
 		return nil, err
 	}
-	rules, err := parseModules(fsys, "policies/", false, caps)
+
+	files := src.all()
+	compiler, err := policy.Compile(files.Modules(), c.strict())
 	if err != nil {
 		return nil, err
 	}
-	for name, m := range rules {
-		modules[name] = m
-	}
 
-	compiler := ast.NewCompiler().WithCapabilities(caps).WithStrict(true)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", compiler.Errors)
-	}
-
-	prepared, err := rego.New(
+	opts := []func(*rego.Rego){
 		rego.Query(query),
 		rego.Compiler(compiler),
-		rego.Capabilities(caps),
 		rego.StrictBuiltinErrors(true),
-	).PrepareForEval(ctx)
+	}
+	if src.store != nil {
+		opts = append(opts, rego.Store(src.store))
+	}
+	prepared, err := rego.New(opts...).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("prepare query %s: %w", query, err)
 	}
 
-	return &Evaluator{prepared: prepared, rules: ruleMetadata(compiler), params: ruleParams(compiler)}, nil
+	rules, err := conventionalRules(files)
+	if err != nil {
+		return nil, err
+	}
+	conventional, err := conftest.Prepare(ctx, compiler, src.store, rules)
+	if err != nil {
+		return nil, err
+	}
+
+	return &Evaluator{
+		prepared:     prepared,
+		conventional: conventional,
+		rules:        mergeRules(ruleMetadata(compiler), rules),
+		params:       ruleParams(compiler),
+	}, nil
 }
 
 // Rules describes the compiled rules, sorted by id.
@@ -93,7 +114,7 @@ func (e *Evaluator) Params() map[string]map[string]any {
 // Evaluate runs every rule over doc and returns the findings sorted by
 // file, line, column and rule.
 func (e *Evaluator) Evaluate(ctx context.Context, doc input.Document) ([]Finding, error) {
-	value, err := toValue(doc)
+	value, err := policy.InputValue(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -113,28 +134,18 @@ func (e *Evaluator) Evaluate(ctx context.Context, doc input.Document) ([]Finding
 	}
 	var findings []Finding
 	if err := json.Unmarshal(raw, &findings); err != nil {
-		return nil, fmt.Errorf("read findings: a rule returned a finding of the wrong shape: %w", err)
+		return nil, fmt.Errorf("read findings: a rule under data.berth.rules returned a finding of the wrong shape; build findings with data.berth.lib.result.fail: %w", err)
 	}
+
+	more, err := e.conventionalFindings(ctx, value)
+	if err != nil {
+		return nil, err
+	}
+	findings = append(findings, more...)
 
 	sort.Slice(findings, func(i, j int) bool { return less(findings[i], findings[j]) })
 
 	return findings, nil
-}
-
-// toValue converts the document to OPA's value type once, instead of
-// letting each evaluation convert a Go value by reflection.
-func toValue(doc input.Document) (ast.Value, error) {
-	raw, err := json.Marshal(doc)
-	if err != nil {
-		return nil, fmt.Errorf("encode input: %w", err)
-	}
-
-	var generic any
-	if err := util.UnmarshalJSON(raw, &generic); err != nil {
-		return nil, fmt.Errorf("encode input: %w", err)
-	}
-
-	return ast.InterfaceToValue(generic)
 }
 
 func less(a, b Finding) bool {

@@ -44,9 +44,13 @@ func ruleMetadata(compiler *ast.Compiler) []finding.Rule {
 		rules = append(rules, rule)
 	}
 
-	sort.Slice(rules, func(i, j int) bool { return RuleLess(rules[i].ID, rules[j].ID) })
+	sortRules(rules)
 
 	return rules
+}
+
+func sortRules(rules []finding.Rule) {
+	sort.Slice(rules, func(i, j int) bool { return RuleLess(rules[i].ID, rules[j].ID) })
 }
 
 // ruleParams returns each rule's parameter defaults from custom.params.
