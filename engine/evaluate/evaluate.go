@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"io/fs"
 	"sort"
 
@@ -25,6 +27,10 @@ const query = "data.berth.main.findings"
 // process compiles once and evaluates any number of inputs.
 type Evaluator struct {
 	prepared rego.PreparedEvalQuery
+
+	// compiler and store let a failed evaluation be repeated rule by rule.
+	compiler *ast.Compiler
+	store    storage.Store
 
 	// conventional evaluates the conftest-style rules of the user's
 	// packages outside data.berth.
@@ -95,6 +101,8 @@ func newEvaluator(ctx context.Context, c config) (*Evaluator, error) {
 
 	return &Evaluator{
 		prepared:     prepared,
+		compiler:     compiler,
+		store:        src.store,
 		conventional: conventional,
 		rules:        mergeRules(ruleMetadata(compiler), rules),
 		params:       ruleParams(compiler),
@@ -119,7 +127,34 @@ func (e *Evaluator) Evaluate(ctx context.Context, doc input.Document) ([]Finding
 		return nil, err
 	}
 
-	results, err := e.prepared.Eval(ctx, rego.EvalParsedInput(value))
+	findings, err := evalFindings(ctx, e.prepared, value)
+
+	// One rule that fails at run time, say with a conflict on an input its
+	// tests never had, must not hide the findings of the others: evaluate
+	// rule by rule and report the failing ones.
+	var failed RuleErrors
+	if err != nil {
+		findings, failed = e.evaluateEach(ctx, value)
+	}
+
+	more, err := e.conventionalFindings(ctx, value)
+	if err != nil {
+		return nil, err
+	}
+	findings = append(findings, more...)
+
+	sort.Slice(findings, func(i, j int) bool { return less(findings[i], findings[j]) })
+
+	if len(failed) > 0 {
+		return findings, failed
+	}
+
+	return findings, nil
+}
+
+// evalFindings runs a prepared query whose result is a set of findings.
+func evalFindings(ctx context.Context, prepared rego.PreparedEvalQuery, value ast.Value) ([]Finding, error) {
+	results, err := prepared.Eval(ctx, rego.EvalParsedInput(value))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
@@ -136,14 +171,6 @@ func (e *Evaluator) Evaluate(ctx context.Context, doc input.Document) ([]Finding
 	if err := json.Unmarshal(raw, &findings); err != nil {
 		return nil, fmt.Errorf("read findings: a rule under data.berth.rules returned a finding of the wrong shape; build findings with data.berth.lib.result.fail: %w", err)
 	}
-
-	more, err := e.conventionalFindings(ctx, value)
-	if err != nil {
-		return nil, err
-	}
-	findings = append(findings, more...)
-
-	sort.Slice(findings, func(i, j int) bool { return less(findings[i], findings[j]) })
 
 	return findings, nil
 }

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -37,7 +38,8 @@ type Settings struct {
 func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, settings Settings) (finding.Report, error) {
 	today := settings.Today
 	raw, err := eval.Evaluate(ctx, doc)
-	if err != nil {
+	var failed evaluate.RuleErrors
+	if err != nil && !errors.As(err, &failed) {
 		return finding.Report{}, err
 	}
 
@@ -46,6 +48,12 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 		Rules:       rulesWithPriorities(eval.Rules(), doc.Backlog),
 		Findings:    []finding.Finding{},
 		Errors:      doc.Errors,
+	}
+
+	// A rule that failed is a tool error, like a file that did not load:
+	// the run reports it and exits 2, with every other rule's findings.
+	for _, f := range failed {
+		report.Errors = append(append([]input.LoadError{}, report.Errors...), input.LoadError{Location: f.Location, Message: f.Error()})
 	}
 
 	seen := map[string]bool{}
