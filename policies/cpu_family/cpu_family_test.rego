@@ -179,3 +179,39 @@ test_success_dockerfile_not_loaded if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": [], "dockerfiles": {}}
 }
+
+test_fail_null_service_fields if {
+	file := "agents/app/Dockerfile"
+	dockerfiles := {file: {"path": file, "stages": [_stage(file, 0, "", "nvidia/cuda:12.1.0-base", -1, true)]}}
+	services := [
+		_service("parser", 2, {
+			"gpu": null,
+			"image": {"value": null, "location": _compose(3, 12)},
+			"build": null,
+			"profiles": null,
+			"labels": null,
+			"environment": null,
+		}),
+		_service("embedder", 5, object.union({"gpu": null, "build": null}, _image("nvidia/cuda:12.1.0-runtime", 6))),
+		_service("summarizer", 8, {"build": object.union(_build(file, "").build, {"target": null}), "image": null}),
+	]
+	doc := object.union(_input(services, dockerfiles), {"backlog": {"items": {"C-4": {"params": null}}}})
+
+	rule.deny == {
+		_finding("embedder", _image_message("embedder", "nvidia/cuda:12.1.0-runtime"), _compose(6, 12)),
+		_finding("summarizer", _dockerfile_message("summarizer", file, "nvidia/cuda:12.1.0-base"), _loc(file, 1, 1)),
+	} with input as doc
+}
+
+# Without families, only the GPU base images match, and the message names
+# the CPU family without an image. A family without a name matches nothing.
+test_fail_null_and_unnamed_families if {
+	services := [
+		_service("tagger", 2, _image("nvcr.io/nvidia/cuda:12.4.1-base", 3)),
+		_service("ocr", 5, _image("registry.local/family-vision-cu121:2", 6)),
+	]
+	message := `Service "tagger" runs GPU image nvcr.io/nvidia/cuda:12.4.1-base but reserves no GPU. Use the CPU family "family-cpu-pydeps" instead, or reserve a GPU under deploy.resources.reservations.devices if the service needs one.`
+
+	rule.deny == {_finding("tagger", message, _compose(3, 12))} with input as object.union(_input(services, {}), {"backlog": {"families": null}})
+	rule.deny == {_finding("tagger", message, _compose(3, 12))} with input as object.union(_input(services, {}), {"backlog": {"families": [{"name": null, "gpu": true, "image": ""}]}})
+}

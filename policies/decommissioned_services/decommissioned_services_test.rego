@@ -161,3 +161,33 @@ test_success_empty_services_param if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": []}
 }
+
+test_fail_null_service_fields if {
+	nulls := {
+		"profiles": null,
+		"labels": null,
+		"environment": null,
+		"build": null,
+		"healthcheck": null,
+		"gpu": null,
+		"image": null,
+		"user": null,
+		"restart": null,
+		"depends_on": null,
+		"links": null,
+	}
+	services := [
+		_service("ObservabilityDashboardAPI", 2, nulls),
+		_service("grafana", 4, object.union(nulls, {"depends_on": [_link(null, 6), _link("ObservabilityDashboardAPI", 7)]})),
+	]
+	doc := object.union(_input(services), {"backlog": {"items": {"C-2": {"params": null}}}})
+
+	rule.deny == {
+		_finding("ObservabilityDashboardAPI", _defined_message("ObservabilityDashboardAPI"), _loc(2, 3)),
+		_finding(
+			"grafana",
+			`Service "grafana" lists decommissioned service "ObservabilityDashboardAPI" under depends_on. Remove the entry and point the service at "UnifiedObservabilityCenter" instead.`,
+			_loc(7, 9),
+		),
+	} with input as doc
+}

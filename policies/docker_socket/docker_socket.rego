@@ -116,6 +116,7 @@ _volumes_from_graph[i] := {service.name: {link.service | some link in service.vo
 # Bind sources may have been made absolute or prefixed by the loader, as in
 # /host/var/run/docker.sock, so a path that ends with a socket path matches.
 _socket_path(source, socket_paths) if {
+	is_string(source)
 	some path in socket_paths
 	endswith(source, path)
 }

@@ -172,3 +172,24 @@ test_success_null_lists if {
 
 	rule.deny == set() with input as _input(services)
 }
+
+test_fail_null_service_fields if {
+	services := [
+		_service("agent", 2, {
+			"image": {"value": null, "location": _loc(3, 12)},
+			"profiles": null,
+			"labels": null,
+			"build": null,
+			"user": null,
+			"volumes": [
+				{"type": "volume", "source": null, "target": "/data", "location": _loc(4, 9)},
+				_bind("/var/run/docker.sock", false, 5),
+			],
+			"environment": [_env("DOCKER_HOST", null, 6)],
+		}),
+		_service("web", 8, {"image": null, "environment": null, "volumes_from": null}),
+	]
+	doc := object.union(_input(services), {"backlog": {"items": {"C-6": {"params": null}}}})
+
+	rule.deny == {_finding("agent", _mount_message("agent", "/var/run/docker.sock"), _loc(5, 9))} with input as doc
+}

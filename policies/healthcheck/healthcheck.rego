@@ -26,7 +26,7 @@ deny contains finding if {
 	some project in input.projects
 	some service in project.services
 	not _exempt(service, _params.exempt_services)
-	some problem in _problems(service, input.dockerfiles, _params.path)
+	some problem in _problems(service, object.get(input, "dockerfiles", {}), _params.path)
 	finding := result.fail_service(rego.metadata.chain(), problem.message, problem.location, service.name)
 }
 
@@ -35,18 +35,17 @@ deny contains finding if {
 # Compose file sets it.
 _exempt(service, exempt_services) if names.listed(service.name, exempt_services)
 
-_exempt(service, _) if service.restart.value == "no"
+_exempt(service, _) if _restart(service) == "no"
 
-_exempt(service, _) if startswith(service.restart.value, "on-failure")
+_exempt(service, _) if startswith(_restart(service), "on-failure")
 
+_restart(service) := service.restart.value if is_string(service.restart.value)
+
+# Each function below that returns problems is one else chain, so it has
+# exactly one value for a service and OPA never sees two bodies disagree.
 _problems(service, dockerfiles, path) := _check_problems(service.name, check, path) if {
 	check := _healthcheck(service, dockerfiles)
-}
-
-_problems(service, dockerfiles, path) := {problem} if {
-	not _healthcheck(service, dockerfiles)
-	problem := _missing(service, path)
-}
+} else := {_missing(service, path)}
 
 # A Compose healthcheck section without a test keeps the test of the image,
 # so its message differs from a service with no healthcheck at all.
@@ -57,17 +56,13 @@ _missing(service, path) := {
 		[service.name, path],
 	),
 } if {
-	service.healthcheck
-}
-
-_missing(service, path) := {
+	is_object(service.healthcheck)
+} else := {
 	"location": service.location,
 	"message": sprintf(
 		"Service %q has no healthcheck. Add one whose test requests %s, in the Compose file or as a HEALTHCHECK in its Dockerfile.",
 		[service.name, path],
 	),
-} if {
-	not service.healthcheck
 }
 
 _check_problems(name, check, path) := {{
@@ -78,51 +73,45 @@ _check_problems(name, check, path) := {{
 	),
 }} if {
 	_disabled(check.healthcheck)
-}
-
-_check_problems(name, check, path) := {{
+} else := set() if {
+	_probes(check.healthcheck, path)
+} else := {{
 	"location": check.test_location,
 	"message": sprintf(
 		"The healthcheck of service %q does not request %s. Change its test to probe that path, for example with curl -fsS http://localhost:<port>%s.",
 		[name, path, path],
 	),
-}} if {
-	not _disabled(check.healthcheck)
-	not _probes(check.healthcheck, path)
-}
-
-_check_problems(_, check, path) := set() if {
-	not _disabled(check.healthcheck)
-	_probes(check.healthcheck, path)
-}
+}}
 
 # Returns the healthcheck that Docker runs for service with where it was
 # written. A Compose healthcheck with a test or disable overrides the
-# image's. Without one, the HEALTHCHECK of the service's Dockerfile applies.
-# NOTE: the input has no positions for the test and disable keys yet, so
-# findings point at the healthcheck key unless test_location and
-# disable_location are present.
-_healthcheck(service, _) := {
+# image's, and its findings point at its test and disable keys, or at the
+# healthcheck key when the input has no position for them. Without one,
+# the HEALTHCHECK of the service's Dockerfile applies.
+_healthcheck(service, dockerfiles) := {
 	"source": "compose",
 	"healthcheck": service.healthcheck,
-	"test_location": object.get(service.healthcheck, "test_location", service.healthcheck.location),
-	"disable_location": object.get(service.healthcheck, "disable_location", service.healthcheck.location),
+	"test_location": _key_location(service.healthcheck, "test_location"),
+	"disable_location": _key_location(service.healthcheck, "disable_location"),
 } if {
 	_compose_sets_test(service)
-}
-
-_healthcheck(service, dockerfiles) := {
+} else := {
 	"source": "dockerfile",
-	"healthcheck": object.get(instruction, "healthcheck", {}),
+	"healthcheck": _object_or_empty(object.get(instruction, "healthcheck", {})),
 	"test_location": instruction.location,
 	"disable_location": instruction.location,
 } if {
-	not _compose_sets_test(service)
 	instruction := _dockerfile_healthcheck(service, dockerfiles)
 }
 
-# The service is passed whole because OPA v1.22.4 evaluates not f(x.y) as
-# undefined, not true, when x.y is undefined.
+_key_location(healthcheck, key) := healthcheck[key] if {
+	is_object(healthcheck[key])
+} else := healthcheck.location
+
+_object_or_empty(value) := value if {
+	is_object(value)
+} else := {}
+
 _compose_sets_test(service) if service.healthcheck.disable == true
 
 _compose_sets_test(service) if {
@@ -163,5 +152,6 @@ _disabling_setting(check) := "HEALTHCHECK NONE from the Dockerfile" if {
 
 _probes(healthcheck, path) if {
 	some element in healthcheck.test
+	is_string(element)
 	contains(element, path)
 }

@@ -246,3 +246,75 @@ test_fail_wrong_path_points_at_test_key if {
 
 	rule.deny == {_finding("twin", _wrong_path_message("twin", "/health"), _loc("compose.yaml", 7))} with input as _input(services, {})
 }
+
+test_fail_test_none_points_at_test_key if {
+	check := object.union(_compose_check(["NONE"], 5), {"test_location": _loc("compose.yaml", 6)})
+	services := [_service("web", {"healthcheck": check})]
+
+	rule.deny == {_finding("web", _disabled_message("web", `test: ["NONE"]`), _loc("compose.yaml", 6))} with input as _input(services, {})
+}
+
+test_fail_null_key_locations_point_at_healthcheck if {
+	disabled := {
+		"test": null,
+		"disable": true,
+		"location": _loc("compose.yaml", 5),
+		"test_location": null,
+		"disable_location": null,
+	}
+	wrong_path := object.union(_compose_check(["CMD", "true"], 12), {"test_location": null, "disable_location": null})
+	services := [
+		_service("web", {"healthcheck": disabled}),
+		object.union(_service("api", {"healthcheck": wrong_path}), {"location": _loc("compose.yaml", 10)}),
+	]
+
+	rule.deny == {
+		_finding("web", _disabled_message("web", "disable: true"), _loc("compose.yaml", 5)),
+		_finding("api", _wrong_path_message("api", "/health"), _loc("compose.yaml", 12)),
+	} with input as _input(services, {})
+}
+
+# A service written without optional keys, or with them null, still gets
+# exactly one finding: no healthcheck.
+test_fail_null_and_missing_service_fields if {
+	nulls := {
+		"profiles": null,
+		"labels": null,
+		"environment": null,
+		"build": null,
+		"healthcheck": null,
+		"gpu": null,
+		"image": null,
+		"user": null,
+		"restart": null,
+	}
+	services := [
+		_service("web", nulls),
+		object.union(_service("worker", {"restart": {"value": null}}), {"location": _loc("compose.yaml", 7)}),
+		object.union(_service("bare", {}), {"location": _loc("compose.yaml", 9)}),
+	]
+	doc := {
+		"projects": [{"name": "app", "host": "app", "services": services, "variables": null}],
+		"backlog": {"items": {"C-9": {"params": null}}},
+	}
+
+	rule.deny == {
+		_finding("web", _missing_message("web", "/health"), _loc("compose.yaml", 2)),
+		_finding("worker", _missing_message("worker", "/health"), _loc("compose.yaml", 7)),
+		_finding("bare", _missing_message("bare", "/health"), _loc("compose.yaml", 9)),
+	} with input as doc
+}
+
+test_fail_dockerfile_healthcheck_without_details if {
+	instruction := object.union(_dockerfile_check(["CMD", "true"], 4), {"healthcheck": null})
+	services := [_service("api", {"build": object.union(_build(""), {"target": null})})]
+	stages := [_stage(0, "", -1, true, [instruction])]
+
+	rule.deny == {_finding("api", _wrong_path_message("api", "/health"), _loc("api/Dockerfile", 4))} with input as _input(services, _dockerfiles(stages))
+}
+
+test_success_null_dockerfiles if {
+	services := [_service("web", {"healthcheck": _compose_check(_curl_health, 5)})]
+
+	rule.deny == set() with input as _input(services, null)
+}

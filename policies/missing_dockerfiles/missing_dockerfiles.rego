@@ -28,8 +28,8 @@ deny contains finding if {
 	some project in input.projects
 	some service in project.services
 	names.listed(service.name, _params.services)
-	not service.build
-	service.image
+	not _section(service, "build")
+	_section(service, "image")
 
 	message := sprintf(
 		"Service %q pulls image %s instead of building from a Dockerfile in this repository. Add a Dockerfile for it and a build: section that points at it.",
@@ -43,8 +43,8 @@ deny contains finding if {
 	some project in input.projects
 	some service in project.services
 	names.listed(service.name, _params.services)
-	not service.build
-	not service.image
+	not _section(service, "build")
+	not _section(service, "image")
 
 	message := sprintf(
 		"Service %q has neither a build: section nor an image. Add a Dockerfile for it and a build: section that points at it.",
@@ -73,7 +73,7 @@ deny contains finding if {
 deny contains finding if {
 	some project in input.projects
 	some service in project.services
-	service.build
+	_section(service, "build")
 	not service.build.dockerfile_exists
 	not service.build.inline
 	not service.build.remote
@@ -84,3 +84,6 @@ deny contains finding if {
 	)
 	finding := result.fail_service(rego.metadata.chain(), message, service.build.location, service.name)
 }
+
+# A key written as null, or left out, is no section.
+_section(service, key) if is_object(service[key])

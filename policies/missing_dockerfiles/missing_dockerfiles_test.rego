@@ -128,3 +128,24 @@ test_success_unlisted_pull_inline_remote if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": []}
 }
+
+# A build or image key written as null is no section, so the first service
+# has neither and the second only pulls its image.
+test_fail_null_build_and_image if {
+	nulls := {"profiles": null, "labels": null, "environment": null, "healthcheck": null, "gpu": null, "user": null, "restart": null}
+	services := [
+		_service("ServiceRegistry", 2, object.union(nulls, {"build": null, "image": null})),
+		_service("SystemDigitalTwin", 5, object.union(_image("registry.local/twin:1.4", 6), {"build": null})),
+		_service("web", 8, {"build": null}),
+	]
+	doc := object.union(_input(services), {"backlog": {"items": {"C-3": {"params": null}}}})
+
+	rule.deny == {
+		_finding(
+			"ServiceRegistry",
+			`Service "ServiceRegistry" has neither a build: section nor an image. Add a Dockerfile for it and a build: section that points at it.`,
+			_loc(2, 3),
+		),
+		_finding("SystemDigitalTwin", _pull_message("SystemDigitalTwin", "registry.local/twin:1.4"), _loc(6, 12)),
+	} with input as doc
+}

@@ -26,7 +26,7 @@ deny contains finding if {
 	some service in project.services
 	not names.listed(service.name, _params.exempt_services)
 	not service.build.remote
-	folder := _context_folder(service.build.context, object.get(project, "dir", "."))
+	folder := _context_folder(service.build.context, _project_dir(project))
 	names.normalize(folder) != names.normalize(service.name)
 
 	message := sprintf(
@@ -55,11 +55,16 @@ deny contains finding if {
 # directory or one of its parents is shared by many services and names
 # none of them, so it has no folder.
 _context_folder(context, project_dir) := folder if {
+	is_string(context)
 	path := trim_right(context, "/")
 	not _shared_context(path, project_dir)
 	folder := regex.replace(path, `^.*/`, "")
 	not folder in {"", ".", ".."}
 }
+
+_project_dir(project) := project.dir if {
+	is_string(project.dir)
+} else := "."
 
 _shared_context(path, _) if path in {"", "."}
 

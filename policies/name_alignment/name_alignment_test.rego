@@ -121,3 +121,20 @@ test_success_exempt_services if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": []}
 }
+
+# Null values name no folder or container, and a null project dir counts
+# as the root of the run.
+test_fail_null_fields if {
+	services := [
+		_service("web", 2, {"build": null, "container_name": null, "image": null, "profiles": null, "labels": null}),
+		_service("api", 4, object.union(_build("services/api", 5), {"container_name": {"value": null, "location": _loc(6, 21)}})),
+		_service("worker", 8, {"build": object.union(_build("services/worker", 9).build, {"context": null})}),
+		_service("tts", 11, _build("services/speech", 12)),
+	]
+	doc := {
+		"projects": [{"name": "gpu", "host": "gpu", "dir": null, "services": services}],
+		"backlog": {"items": {"C-20": {"params": null}}},
+	}
+
+	rule.deny == {_finding("tts", _folder_message("tts", "speech", "services/speech"), _loc(12, 5))} with input as doc
+}

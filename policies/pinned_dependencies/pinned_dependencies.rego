@@ -36,8 +36,9 @@ deny contains finding if {
 	run := _run(instruction)
 	some script in _scripts(run)
 	some words in shell.commands(script)
-	some message in _install_messages(words)
-	finding := result.fail(rego.metadata.chain(), message, instruction.location)
+	some problem in _install_problems(words)
+	location := _package_location(instruction, problem)
+	finding := result.fail(rego.metadata.chain(), problem.message, location)
 }
 
 # Requirement files that a Dockerfile installs but that were not found.
@@ -108,11 +109,14 @@ _run(instruction) := instruction.onbuild if {
 _scripts(run) := array.concat([_command_line(run)], [heredoc.content |
 	_heredocs_are_scripts(run)
 	some heredoc in run.heredocs
+	is_string(heredoc.content)
 ])
 
-_command_line(run) := concat(" ", [_shell_quote(arg) | some arg in run.args]) if {
+_command_line(run) := concat(" ", [_shell_quote(arg) | some arg in _args(run)]) if {
 	run.json == true
-} else := concat(" ", [arg | some arg in run.args])
+} else := concat(" ", _args(run))
+
+_args(run) := [arg | some arg in run.args; is_string(arg)]
 
 # Quotes one argument of an exec-form RUN so that the shell splitter returns
 # it as one word.
@@ -129,24 +133,79 @@ _heredocs_are_scripts(run) if {
 
 # Package installs
 
-_install_messages(words) := ({sprintf(
-	"RUN installs the Python package %q without an exact version. Pin it as %s==<version>, or install it from a requirement file with hashes.",
-	[spec, _python_name(spec)],
+# Returns the unpinned packages of one command, each with its message and
+# the words that locate it in the source: the program and its subcommand.
+_install_problems(words) := ({_problem(
+	words,
+	spec,
+	"install",
+	sprintf(
+		"RUN installs the Python package %q without an exact version. Pin it as %s==<version>, or install it from a requirement file with hashes.",
+		[spec, _python_name(spec)],
+	),
 ) |
 	some spec in _pip_packages(words)
 	not _pip_pinned(spec)
-} | {sprintf(
-	"RUN installs the apt package %q without a version. Pin it as %s=<version>.",
-	[spec, regex.replace(spec, `[=/].*$`, "")],
+} | {_problem(
+	words,
+	spec,
+	"install",
+	sprintf("RUN installs the apt package %q without a version. Pin it as %s=<version>.", [spec, regex.replace(spec, `[=/].*$`, "")]),
 ) |
 	some spec in _apt_packages(words)
 	not regex.match(`^[^=\s]+=[^=\s]+$`, spec)
-}) | {sprintf(
-	"RUN installs the Alpine package %q without a version. Pin it as %s=<version>.",
-	[spec, regex.replace(spec, `[=<>~].*$`, "")],
+}) | {_problem(
+	words,
+	spec,
+	"add",
+	sprintf("RUN installs the Alpine package %q without a version. Pin it as %s=<version>.", [spec, regex.replace(spec, `[=<>~].*$`, "")]),
 ) |
 	some spec in _apk_packages(words)
 	not regex.match(`^[^=<>~\s]+=[^=<>~\s]+$`, spec)
+}
+
+_problem(words, spec, subcommand, message) := {
+	"message": message,
+	"package": spec,
+	"program": shell.program(words),
+	"subcommand": subcommand,
+}
+
+# Returns the location of the package token in the instruction's source
+# lines: the first token equal to the package that follows both the
+# program and the subcommand (install or add) since the last command
+# separator. Falls back to the whole instruction when no token matches,
+# as for the exec form, a script inside sh -c '...' or a Dockerfile that
+# continues lines with another escape character.
+# NOTE: a package installed twice by one RUN is reported at its first
+# install only, because both findings have the same message.
+_package_location(instruction, problem) := {
+	"file": instruction.location.file,
+	"line": instruction.location.line + token.line,
+	"column": token.column,
+	"end_line": instruction.location.line + token.line,
+	"end_column": token.end_column,
+} if {
+	tokens := shell.located_tokens(instruction.lines)
+	matches := [k |
+		some k, token in tokens
+		not token.separator
+		token.word == problem.package
+		_installed_at(tokens, k, problem)
+	]
+	token := tokens[matches[0]]
+} else := instruction.location
+
+_installed_at(tokens, k, problem) if {
+	before := array.slice(tokens, 0, k)
+	command_start := max(array.concat([-1], [j | some j, token in before; token.separator])) + 1
+	command := array.slice(before, command_start, k)
+
+	some program in command
+	regex.replace(program.word, `^.*/`, "") == problem.program
+
+	some subcommand in command
+	subcommand.word == problem.subcommand
 }
 
 # Options of pip install and uv pip install that take a value as the next

@@ -34,6 +34,19 @@ _run(line, script) := {
 	"location": _loc("Dockerfile", line),
 }
 
+# Returns a RUN instruction at line with its source lines as written. The
+# script is what the parser passes on: the lines after RUN, joined without
+# their backslash continuations.
+_run_lines(line, lines) := object.union(_run(line, script), {
+	"original": concat(" ", lines),
+	"lines": lines,
+	"location": object.union(_loc("Dockerfile", line), {"end_line": (line + count(lines)) - 1}),
+}) if {
+	script := regex.replace(trim_prefix(concat("\n", lines), "RUN "), `\\\n`, "")
+}
+
+_at(line, column, end_column) := {"file": "Dockerfile", "line": line, "column": column, "end_line": line, "end_column": end_column}
+
 _input(stages, requirement_files, requirements) := {
 	"dockerfiles": {"Dockerfile": {"path": "Dockerfile", "stages": stages, "requirement_files": requirement_files}},
 	"requirements": requirements,
@@ -234,6 +247,108 @@ test_fail_install_in_bash_heredoc if {
 	rule.deny == {_finding(_apk_message("git", "git"), _loc("Dockerfile", 4))} with input as doc
 }
 
+# Source lines
+
+test_fail_multiline_apt_points_at_package_lines if {
+	instruction := _run_lines(4, [
+		"RUN curl -fsSL https://example.com/key.gpg | gpg --dearmor > /usr/share/keyrings/example.gpg \\",
+		"    && apt-get update \\",
+		"    && apt-get install -y --no-install-recommends \\",
+		"       git=1:2.39.2-1.1 curl \\",
+		"       ca-certificates \\",
+		"    && curl -fsS https://example.com/ready",
+	])
+
+	rule.deny == {
+		_finding(_apt_message("curl", "curl"), _at(7, 25, 29)),
+		_finding(_apt_message("ca-certificates", "ca-certificates"), _at(8, 8, 23)),
+	} with input as _runs([instruction])
+}
+
+test_fail_quoted_pip_package_column if {
+	instruction := _run_lines(4, [
+		"RUN pip install --no-cache-dir \\",
+		`    "django>=4,<5" flask==3.0.3 \`,
+		"    uvicorn",
+	])
+
+	rule.deny == {
+		_finding(_pip_message("django>=4,<5", "django"), _at(5, 5, 19)),
+		_finding(_pip_message("uvicorn", "uvicorn"), _at(6, 5, 12)),
+	} with input as _runs([instruction])
+}
+
+# git is a package of both commands, so each finding points at the git
+# that its own program installs.
+test_fail_same_package_of_two_programs if {
+	instruction := _run_lines(4, ["RUN apk add git \\", "  && apt-get install -y git"])
+
+	rule.deny == {
+		_finding(_apk_message("git", "git"), _at(4, 13, 16)),
+		_finding(_apt_message("git", "git"), _at(5, 25, 28)),
+	} with input as _runs([instruction])
+}
+
+# The heredoc body is part of the instruction's lines. 😀 takes two UTF-16
+# code units, so jq starts at column 21.
+test_fail_heredoc_package_lines if {
+	lines := ["RUN <<EOF", "apk add --no-cache \\", "  curl", "echo ✓😀 && apk add jq", "EOF"]
+	instruction := object.union(_run_lines(4, lines), {
+		"args": ["<<EOF"],
+		"heredocs": [{"name": "EOF", "content": "apk add --no-cache \\\n  curl\necho ✓😀 && apk add jq\n", "expand": true}],
+	})
+
+	rule.deny == {
+		_finding(_apk_message("curl", "curl"), _at(6, 3, 7)),
+		_finding(_apk_message("jq", "jq"), _at(7, 21, 23)),
+	} with input as _runs([instruction])
+}
+
+test_fail_onbuild_points_at_package if {
+	trigger := _run(6, "pip install gunicorn")
+	onbuild := {
+		"command": "onbuild",
+		"original": "ONBUILD RUN pip install gunicorn",
+		"lines": ["ONBUILD RUN pip install gunicorn"],
+		"args": [],
+		"onbuild": trigger,
+		"location": _loc("Dockerfile", 5),
+	}
+
+	rule.deny == {_finding(_pip_message("gunicorn", "gunicorn"), _at(5, 25, 33))} with input as _runs([onbuild])
+}
+
+# The package is inside the quoted script of sh -c, so no token of the
+# lines is the package and the finding points at the whole instruction.
+test_fail_package_not_a_token_falls_back if {
+	instruction := _run_lines(4, ["RUN sh -c 'apk add curl'"])
+
+	rule.deny == {_finding(_apk_message("curl", "curl"), instruction.location)} with input as _runs([instruction])
+}
+
+test_fail_exec_form_with_lines_falls_back if {
+	instruction := object.union(_run_lines(4, [`RUN ["pip", "install", "flask"]`]), {"json": true, "args": ["pip", "install", "flask"]})
+
+	rule.deny == {_finding(_pip_message("flask", "flask"), instruction.location)} with input as _runs([instruction])
+}
+
+# curl on the first line is the program that fetches a key, not the
+# package, so the finding skips it.
+test_fail_program_with_package_name_skipped if {
+	instruction := _run_lines(4, [
+		"RUN curl -fsSL https://example.com/key.gpg -o /etc/apt/keyrings/example.gpg \\",
+		"    && apt-get install -y curl",
+	])
+
+	rule.deny == {_finding(_apt_message("curl", "curl"), _at(5, 27, 31))} with input as _runs([instruction])
+}
+
+test_fail_null_lines_falls_back if {
+	instruction := object.union(_run(4, "apk add curl"), {"lines": null})
+
+	rule.deny == {_finding(_apk_message("curl", "curl"), _loc("Dockerfile", 4))} with input as _runs([instruction])
+}
+
 test_success_python_heredoc_not_searched if {
 	instruction := object.union(_run(4, "python3 <<EOF"), {"heredocs": [{
 		"name": "EOF",
@@ -358,4 +473,30 @@ test_success_null_lists if {
 	}
 
 	rule.deny == set() with input as doc
+}
+
+# Null values inside lists are skipped: an argument, a heredoc without
+# content, a line of the source and an include. The ENV instruction's null
+# env, the RUN's null flags and the requirement's null hashes read as empty.
+test_fail_null_values_in_lists if {
+	run := object.union(_run_lines(4, ["RUN apk add \\", "  curl"]), {
+		"args": [null, "apk add curl"],
+		"flags": null,
+		"env": null,
+		"heredocs": [{"name": "EOF", "content": null, "expand": true}],
+		"lines": [null, "  curl"],
+	})
+	env := {"command": "env", "original": "ENV A=1", "args": ["A=1"], "env": null, "lines": null, "location": _loc("Dockerfile", 6)}
+	requirements := {"requirements.txt": {"path": "requirements.txt", "lines": [
+		object.union(_line("flask", "==3.0.3", true, null, 1), {"include": null}),
+	]}}
+	doc := _input([_stage(0, _python_base, [run, env])], [_requirement_file("requirements.txt", true)], requirements)
+
+	rule.deny == {
+		_finding(_apk_message("curl", "curl"), object.union(_loc("Dockerfile", 4), {"end_line": 5})),
+		_finding(
+			`Requirement "flask" in requirements.txt has no --hash. Add hashes, for example with pip-compile --generate-hashes, so that pip verifies every download.`,
+			_loc("requirements.txt", 1),
+		),
+	} with input as doc
 }

@@ -1,6 +1,6 @@
 # METADATA
-# title: Published ports collide on one host
-# description: Two services must not publish the same host port and protocol on overlapping addresses of one host.
+# title: Ports or services collide on one host
+# description: Two services must not publish the same host port and protocol on overlapping addresses of one host, and two projects on one host must not define the same service.
 # related_resources:
 #   - description: Rule documentation
 #     ref: https://github.com/berth-policy/berth/blob/main/docs/rules/C-10.md
@@ -13,6 +13,7 @@
 package berth.rules.port_collision
 
 import data.berth.lib.groups
+import data.berth.lib.names
 import data.berth.lib.result
 
 # TODO: a range longer than this is checked on its first 1,024 numbers only,
@@ -35,7 +36,7 @@ _ports := [port |
 		"project": project.name,
 		"service": service.name,
 		"protocol": _protocol(entry),
-		"address": _address(entry.host_ip),
+		"address": _address(object.get(entry, "host_ip", "")),
 		"start": entry.published_start,
 		"end": end,
 		"last_expanded": min([end, (entry.published_start + _max_expanded_range) - 1]),
@@ -45,14 +46,7 @@ _ports := [port |
 
 # Sort keys that order ports by file, line and column. The id breaks ties
 # between ports that share a location, as services built with extends do.
-_order := [[
-	port.location.file,
-	object.get(port.location, "line", 0),
-	object.get(port.location, "column", 0),
-	id,
-] |
-	some id, port in _ports
-]
+_order := [array.concat(_position(port.location), [id]) | some id, port in _ports]
 
 # Two ranges overlap exactly when one of them contains the first port of
 # the other, so two indexes find every overlap without comparing each pair
@@ -98,15 +92,68 @@ deny contains finding if {
 	finding := result.fail_service(rego.metadata.chain(), message, port.location, port.service)
 }
 
+# Definitions of services by more than one project on a host, keyed by
+# [host, normalized service name]. Each definition's order sorts it by
+# file, line, column and project index.
+_definitions := {key: definitions |
+	some key, definitions in groups.by_key([[[_host(project), normalized], {
+		"order": array.concat(_position(service.location), [i]),
+		"project": project.name,
+		"service": service.name,
+		"location": service.location,
+	}] |
+		some i, project in input.projects
+		some service in project.services
+		normalized := names.normalize(service.name)
+	])
+	count({definition.order[3] | some definition in definitions}) > 1
+}
+
+# A service that another project on the same host defined first.
+deny contains finding if {
+	some key, definitions in _definitions
+	some later in definitions
+
+	# A file that several projects merge gives each of them a definition at
+	# the same location, which is one definition written once, not two.
+	earlier := {definition |
+		some definition in definitions
+		definition.order < later.order
+		definition.order[3] != later.order[3]
+		array.slice(definition.order, 0, 3) != array.slice(later.order, 0, 3)
+	}
+	first_order := min({definition.order | some definition in earlier})
+	some first in earlier
+	first.order == first_order
+
+	message := sprintf(
+		"Service %q of project %q is also defined as %q by project %q at %s:%d, and both projects run on host %q, so two containers take the same role. Remove one of the definitions, or rename one service if they do different work.",
+		[later.service, later.project, first.service, first.project, first.location.file, first.location.line, key[0]],
+	)
+	finding := result.fail_service(rego.metadata.chain(), message, later.location, later.service)
+}
+
+# Returns [file, line, column] of a location, with "" and 0 for what it
+# leaves out, so that every port and service has a sort key.
+_position(location) := [
+	object.get(location, "file", ""),
+	object.get(location, "line", 0),
+	object.get(location, "column", 0),
+] if {
+	is_object(location)
+} else := ["", 0, 0]
+
 _has_unresolved(entry) if {
 	some _ in entry.unresolved
 }
 
 _host(project) := project.host if {
+	is_string(project.host)
 	project.host != ""
 } else := project.name
 
 _protocol(entry) := lower(entry.protocol) if {
+	is_string(entry.protocol)
 	entry.protocol != ""
 } else := "tcp"
 

@@ -262,3 +262,83 @@ test_success_null_lists if {
 
 	rule.deny == set() with input as _single_project(services)
 }
+
+# Services defined by two projects on one host
+
+_defined(name, file, line) := {"name": name, "location": {"file": file, "line": line, "column": 3}, "ports": []}
+
+_duplicate_message(service, project, first_service, first_project, position, host) := sprintf(
+	"Service %q of project %q is also defined as %q by project %q at %s, and both projects run on host %q, so two containers take the same role. Remove one of the definitions, or rename one service if they do different work.",
+	[service, project, first_service, first_project, position, host],
+)
+
+test_fail_service_defined_by_two_projects_on_host if {
+	doc := {"projects": [
+		_project("monitoring", "gpu-1", [_defined("UnifiedObservabilityCenter", "b/compose.yaml", 3)]),
+		_project("frontend", "gpu-1", [
+			_defined("web", "a/compose.yaml", 2),
+			_defined("unified-observability-center", "a/compose.yaml", 5),
+		]),
+		_project("other", "cpu-1", [_defined("unified_observability_center", "c/compose.yaml", 2)]),
+	]}
+
+	rule.deny == {_finding(
+		"UnifiedObservabilityCenter",
+		_duplicate_message("UnifiedObservabilityCenter", "monitoring", "unified-observability-center", "frontend", "a/compose.yaml:5", "gpu-1"),
+		{"file": "b/compose.yaml", "line": 3, "column": 3},
+	)} with input as doc
+}
+
+test_fail_every_later_definition_names_first if {
+	doc := {"projects": [
+		_project("b", "gpu-1", [_defined("uoc", "b/compose.yaml", 8)]),
+		_project("c", "gpu-1", [_defined("uoc", "c/compose.yaml", 2)]),
+		_project("a", "gpu-1", [_defined("uoc", "a/compose.yaml", 4)]),
+	]}
+
+	rule.deny == {
+		_finding("uoc", _duplicate_message("uoc", "b", "uoc", "a", "a/compose.yaml:4", "gpu-1"), {"file": "b/compose.yaml", "line": 8, "column": 3}),
+		_finding("uoc", _duplicate_message("uoc", "c", "uoc", "a", "a/compose.yaml:4", "gpu-1"), {"file": "c/compose.yaml", "line": 2, "column": 3}),
+	} with input as doc
+}
+
+# The host defaults to the project name when it is empty or null, so these
+# two projects run on different hosts.
+test_success_same_service_on_different_hosts if {
+	doc := {"projects": [
+		_project("a", "", [_defined("web", "a/compose.yaml", 2)]),
+		_project("b", null, [_defined("web", "b/compose.yaml", 2)]),
+	]}
+
+	rule.deny == set() with input as doc
+}
+
+# Both projects merge the same base file, so the service is written once.
+test_success_shared_file_merged_by_two_projects if {
+	doc := {"projects": [
+		_project("prod", "gpu-1", [_defined("api", "base/compose.yaml", 3)]),
+		_project("staging", "gpu-1", [_defined("api", "base/compose.yaml", 3)]),
+	]}
+
+	rule.deny == set() with input as doc
+}
+
+# Names that normalize alike inside one project are two services of that
+# project, not one service defined twice.
+test_success_similar_names_in_one_project if {
+	services := [_defined("web_api", "compose.yaml", 2), _defined("web-api", "compose.yaml", 6)]
+
+	rule.deny == set() with input as _single_project(services)
+}
+
+test_success_null_fields if {
+	doc := {"projects": [
+		{"name": "a", "host": null, "services": null, "variables": null},
+		_project("b", "gpu-1", [
+			{"name": "web", "location": null, "ports": [object.union(_tcp(3, "", 8080), {"protocol": null, "host_ip": null})]},
+			{"name": null, "location": _loc("compose.yaml", 5), "ports": null},
+		]),
+	]}
+
+	rule.deny == set() with input as doc
+}

@@ -55,7 +55,7 @@ _example_default(name, variables) := "<value>" if {
 
 # Returns the service whose ports contain path, as web for
 # services.web.ports.0 or services.web.ports.0.published.
-_port_service(path) := regex.find_all_string_submatch_n(`^services\.(.+)\.ports(?:\.|$)`, path, 1)[0][1]
+_port_service(path) := regex.find_all_string_submatch_n(`^services\.(.+)\.ports(?:\.|$)`, path, 1)[0][1] if is_string(path)
 
 _finding(chain, message, use) := result.fail_service(chain, message, use.location, service) if {
 	service := _path_service(use.path)
@@ -64,5 +64,6 @@ _finding(chain, message, use) := result.fail_service(chain, message, use.locatio
 _path_service(path) := _port_service(path)
 
 _path_service(path) := regex.find_all_string_submatch_n(`^services\.([^.]+)(?:\.|$)`, path, 1)[0][1] if {
+	is_string(path)
 	not _port_service(path)
 }

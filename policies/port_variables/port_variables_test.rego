@@ -152,3 +152,20 @@ test_success_project_without_variables if {
 test_success_null_variables if {
 	rule.deny == set() with input as _input(null)
 }
+
+# A use without a path names no service, so only a listed variable could be
+# reported for it, and API_PORT is not listed.
+test_fail_null_path_and_params if {
+	variables := [
+		_use("API_PORT", null, 4, {}),
+		_use("PORT_OFFSET", "services.web.environment.OFFSET", 7, {}),
+	]
+	doc := object.union(_input(variables), {"backlog": {"items": {"C-1": {"params": null}}}})
+
+	rule.deny == {{
+		"rule": "C-1",
+		"msg": _listed_message("PORT_OFFSET", "services.web.environment.OFFSET"),
+		"location": _loc(7, 10),
+		"service": "web",
+	}} with input as doc
+}

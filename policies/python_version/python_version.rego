@@ -46,7 +46,7 @@ deny contains finding if {
 deny contains finding if {
 	some project in input.projects
 	some service in project.services
-	not service.build
+	not _builds(service)
 	repository := images.repository(service.image.value)
 	version := _python_version(repository, _tag(service.image.value), _families)
 	version < _min_version
@@ -119,6 +119,7 @@ _marker_versions(text) := {[to_number(match[1]), to_number(match[2])] |
 }
 
 _parse_version(text) := [to_number(match[1]), to_number(match[2])] if {
+	is_string(text)
 	match := regex.find_all_string_submatch_n(`^(\d+)\.(\d+)`, text, 1)[0]
 }
 
@@ -127,6 +128,7 @@ _version_text(version) := sprintf("%d.%d", version)
 # The tag of a Compose image reference. A colon before the last slash
 # belongs to a registry port.
 _tag(reference) := tag if {
+	is_string(reference)
 	without_digest := split(reference, "@")[0]
 	match := regex.find_all_string_submatch_n(`:([^/:]*)$`, without_digest, 1)[0]
 	tag := match[1]
@@ -154,12 +156,18 @@ _checked_stages contains [path, stage.index] if {
 	stage.final
 }
 
+# A build key written as null, or left out, is no build section. The
+# service is passed whole because not f(x.y) is undefined, not true, when
+# x.y is undefined.
+_builds(service) if is_object(service.build)
+
 _built_dockerfiles contains service.build.dockerfile if {
 	some project in input.projects
 	some service in project.services
 }
 
 _non_root_compose_user(service) if {
+	is_string(service.user.value)
 	service.user.value != ""
 	not _root_user(service.user.value)
 }
@@ -182,13 +190,21 @@ _stage_at(stages, index) := [stage | some stage in stages; stage.index == index]
 # The user part of user[:group] decides, so root:staff and 0:1000 are root.
 # A variable such as $APP_UID is taken as non-root because its value is not
 # known here.
-_root_user(value) if lower(split(trim_space(value), ":")[0]) in {"root", "0"}
+_root_user(value) if {
+	is_string(value)
+	lower(split(trim_space(value), ":")[0]) in {"root", "0"}
+}
 
 _stage_text(stage) := sprintf("its final stage %q", [stage.name]) if {
 	stage.final
-	object.get(stage, "name", "") != ""
+	_named(stage)
 } else := "its final stage" if {
 	stage.final
 } else := sprintf("stage %q", [stage.name]) if {
-	object.get(stage, "name", "") != ""
+	_named(stage)
 } else := sprintf("stage %d", [stage.index])
+
+_named(stage) if {
+	is_string(stage.name)
+	stage.name != ""
+}

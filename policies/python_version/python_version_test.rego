@@ -250,3 +250,37 @@ test_success_allow_root_images if {
 test_success_no_input if {
 	rule.deny == set() with input as {"projects": [], "dockerfiles": {}}
 }
+
+# The stage's tag is null, so its Python version is unknown, and its name
+# and instructions are null, so it runs as root in "its final stage".
+test_fail_null_fields if {
+	stage := _stage(0, null, "python:3.9-slim", -1, true, [])
+	dockerfiles := _dockerfile([object.union(stage, {"base": object.union(stage.base, {"tag": null}), "instructions": null})])
+	nulls := {"profiles": null, "labels": null, "environment": null, "healthcheck": null, "gpu": null, "restart": null}
+	services := [
+		_service("notebook", 2, object.union(nulls, {
+			"build": null,
+			"image": {"value": "python:3.9-alpine", "location": _compose(3, 12)},
+			"user": {"value": null, "location": _compose(4, 11)},
+		})),
+		_service("api", 6, object.union(_builds(null), {"image": {"value": null}, "user": {"value": null}})),
+		_service("worker", 9, {"image": null, "user": null}),
+	]
+	doc := object.union(_input(dockerfiles, services), {"backlog": {"families": null, "items": {"C-5": {"params": null}}}})
+
+	rule.deny == {
+		_finding(_no_user_message("its final stage"), _loc(_file, 10, 1)),
+		{
+			"rule": "C-5",
+			"msg": `Service "notebook" runs image python:3.9-alpine, which ships Python 3.9. Move it to an image with Python 3.11 or newer.`,
+			"location": _compose(3, 12),
+			"service": "notebook",
+		},
+	} with input as doc
+}
+
+test_success_user_without_arguments if {
+	dockerfiles := _dockerfile([_stage(0, "", "python:3.12-slim", -1, true, [object.union(_user("app"), {"args": null})])])
+
+	rule.deny == set() with input as _input(dockerfiles, [])
+}

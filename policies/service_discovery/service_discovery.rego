@@ -67,7 +67,12 @@ _has_registry(i, _) if i in _registry_projects
 
 _has_registry(_, project) if _host(project) in _registry_hosts
 
-_host(project) := object.get(project, "host", project.name)
+# The host defaults to the project name, as the loader sets it, when the
+# input leaves it empty.
+_host(project) := project.host if {
+	is_string(project.host)
+	project.host != ""
+} else := project.name
 
 _registry(name, registry) if names.listed(name, [registry])
 

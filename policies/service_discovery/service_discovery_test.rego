@@ -125,3 +125,23 @@ test_success_no_registry_anywhere if {
 test_success_no_projects if {
 	rule.deny == set() with input as _with_params([], {"require_registry": true})
 }
+
+# A null host defaults to the project name, so tools runs on its own host,
+# away from the registry, and agents runs on main-pc beside it.
+test_fail_null_fields if {
+	core := "core/compose.yaml"
+	agents := "agents/compose.yaml"
+	projects := [
+		_project("core", "main-pc", [_service(core, "ServiceRegistry", 2, {"environment": null, "depends_on": null})]),
+		_project("agents", "main-pc", [
+			_service(agents, "summarizer", 2, {"environment": null, "depends_on": null, "profiles": null, "labels": null}),
+			_service(agents, "planner", 5, {"environment": [_env(agents, "SERVICE_REGISTRY_URL", null, 7)], "depends_on": [_depends_on(agents, null, 8)]}),
+		]),
+		_project("tools", null, [_service("tools/compose.yaml", "linter", 2, {"environment": null})]),
+	]
+
+	rule.deny == {
+		_finding("summarizer", _message("summarizer"), _loc(agents, 2, 3)),
+		_finding("planner", _message("planner"), _loc(agents, 5, 3)),
+	} with input as _with_params(projects, null)
+}

@@ -145,6 +145,7 @@ _stateful_image(service) if {
 _label(service, name, value) if {
 	some label in service.labels
 	label.name == name
+	is_string(label.value)
 	lower(trim_space(label.value)) == value
 }
 
@@ -182,6 +183,7 @@ _persisted(service, path) if {
 
 _persistent(volume) if {
 	volume.type == "volume"
+	is_string(volume.source)
 	volume.source != ""
 }
 
@@ -193,12 +195,13 @@ _covers(target, path) if _trim_slash(target) == _trim_slash(path)
 
 _covers(target, path) if startswith(_trim_slash(path), concat("", [_trim_slash(target), "/"]))
 
-_trim_slash(path) := trim_right(path, "/")
+_trim_slash(path) := trim_right(path, "/") if is_string(path)
 
 # A named volume, as opposed to a bind mount written as a path or an
 # anonymous volume without a source.
 _named_volume(volume) if {
 	volume.type == "volume"
+	is_string(volume.source)
 	volume.source != ""
 	not startswith(volume.source, "/")
 	not startswith(volume.source, ".")

@@ -178,3 +178,30 @@ test_success_empty_data_path_accepts_any_mount if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": [], "dockerfiles": {}}
 }
+
+# db's label has no value and its mount no source or target, so neither
+# opts it out or persists its data. cache's null lists mean it mounts
+# nothing.
+test_fail_null_fields if {
+	services := [
+		_service("db", 2, object.union(_image("postgres:16", 3), {
+			"labels": [_label("berth.stateful", null, 4)],
+			"volumes": [
+				_mount("volume", null, null, 5),
+				_mount("bind", null, null, 6),
+			],
+			"build": null,
+			"profiles": null,
+			"environment": null,
+		})),
+		_service("cache", 8, object.union(_image("redis:7", 9), {"labels": null, "volumes": null, "build": null})),
+		_service("web", 11, {"image": null, "build": null, "labels": null, "volumes": null}),
+		_service("worker", 13, {"image": {"value": null}}),
+	]
+	doc := _with_params(_input(services, null), null)
+
+	rule.deny == {
+		_finding("db", _missing_message("db", "/var/lib/postgresql/data"), _loc(2, 3)),
+		_finding("cache", _missing_message("cache", "/data"), _loc(8, 3)),
+	} with input as doc
+}

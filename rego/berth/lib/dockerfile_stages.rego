@@ -9,11 +9,16 @@ package berth.lib.dockerfile_stages
 #   Returns the stage of dockerfile that build runs: the stage named by
 #   build.target when it is set, else the final stage. Undefined when the
 #   target names no stage. Stage names are compared in lower case, as
-#   BuildKit compares them.
+#   BuildKit compares them. A target that is null or not a string counts as
+#   unset.
 running_stage(dockerfile, build) := [stage |
 	some stage in dockerfile.stages
-	_selected(stage, object.get(build, "target", ""))
+	_selected(stage, _target(build))
 ][0]
+
+_target(build) := build.target if {
+	is_string(build.target)
+} else := ""
 
 _selected(stage, "") if stage.final
 

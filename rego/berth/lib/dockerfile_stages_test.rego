@@ -63,3 +63,15 @@ test_image_stage_follows_stage_references if {
 test_image_stage_of_image_stage_is_itself if {
 	dockerfile_stages.image_stage(_stages, 0) == _stages[0]
 }
+
+test_running_stage_null_target_is_final if {
+	dockerfile_stages.running_stage({"stages": _stages}, {"target": null}) == _stages[2]
+}
+
+test_running_stage_null_build_is_final if {
+	dockerfile_stages.running_stage({"stages": _stages}, null) == _stages[2]
+}
+
+test_running_stage_null_stages_undefined if {
+	not dockerfile_stages.running_stage({"stages": null}, {"target": ""})
+}

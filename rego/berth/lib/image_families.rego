@@ -30,5 +30,6 @@ _member(repository, family) if {
 
 _member(repository, family) if {
 	object.get(family, "image", "") == ""
+	is_string(family.name)
 	last_path_part(repository) == lower(family.name)
 }

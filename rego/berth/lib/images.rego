@@ -9,7 +9,9 @@ package berth.lib.images
 #   Returns the repository of an image reference in lower case, without tag,
 #   digest or the implicit docker.io/ and docker.io/library/ prefixes, so that
 #   docker.io/library/nginx:1.27 and nginx@sha256:... both return nginx.
+#   Undefined when reference is not a string.
 repository(reference) := name if {
+	is_string(reference)
 	without_digest := split(reference, "@")[0]
 
 	# A tag follows the last colon after the last slash. A colon before a

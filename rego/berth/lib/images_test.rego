@@ -34,3 +34,8 @@ test_same_repository_ignores_tag if {
 test_same_repository_different_names if {
 	not images.same_repository("tecnativa/docker-socket-proxy", "ghcr.io/tecnativa/docker-socket-proxy")
 }
+
+test_repository_of_non_string_undefined if {
+	not images.repository(null)
+	not images.same_repository(null, "nginx")
+}

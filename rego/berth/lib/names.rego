@@ -7,8 +7,9 @@ package berth.lib.names
 # title: normalize
 # description: |
 #   Returns name in lower case without separators, so that ServiceRegistry,
-#   service-registry and service_registry compare equal.
-normalize(name) := lower(regex.replace(name, `[-_.\s]`, ""))
+#   service-registry and service_registry compare equal. Undefined when name
+#   is not a string.
+normalize(name) := lower(regex.replace(name, `[-_.\s]`, "")) if is_string(name)
 
 # METADATA
 # title: listed

@@ -60,6 +60,60 @@ _option_value(args, i, value_options) if {
 	args[i - 1] in value_options
 }
 
+# METADATA
+# title: located_tokens
+# description: |
+#   Returns the tokens of lines, the source lines of a RUN instruction as
+#   written, in order. Each token is an object with its 0-based line index,
+#   column and end_column (1-based, in UTF-16 code units, end_column one
+#   past the token), word (the token with quotes removed) and separator,
+#   which is true for command separators such as && and ;. A line that has
+#   tokens and does not end with a backslash continuation also ends with a
+#   separator, whose columns are those of the end of the line. Comments are
+#   dropped as commands drops them.
+located_tokens(lines) := [token |
+	some i, line in lines
+	is_string(line)
+	some token in _line_tokens(i, _strip_comments(line))
+]
+
+_line_tokens(i, text) := array.concat(tokens, ending) if {
+	matches := regex.find_n(_token_pattern, text, -1)
+
+	# The text between matches, one more piece than there are matches, gives
+	# each match's offset without searching for it again.
+	gaps := regex.split(_token_pattern, text)
+	tokens := [_located(i, text, start, match) |
+		some k, match in matches
+		start := sum([count(piece) | some piece in array.slice(gaps, 0, k + 1)]) + sum([count(previous) | some previous in array.slice(matches, 0, k)])
+	]
+	ending := [{
+		"line": i,
+		"column": _utf16_length(text) + 1,
+		"end_column": _utf16_length(text) + 1,
+		"word": "\n",
+		"separator": true,
+	} |
+		count(matches) > 0
+		not regex.match(`\\\s*$`, text)
+	]
+}
+
+# start is an offset in characters (code points), as substring counts.
+_located(i, text, start, match) := {
+	"line": i,
+	"column": column,
+	"end_column": column + _utf16_length(match),
+	"word": _unquote(match),
+	"separator": match in _separators,
+} if {
+	column := _utf16_length(substring(text, 0, start)) + 1
+}
+
+# Characters outside the Basic Multilingual Plane take two UTF-16 code
+# units.
+_utf16_length(text) := count(text) + count(regex.find_n(`[\x{10000}-\x{10FFFF}]`, text, -1))
+
 _simple_commands(script) := [words |
 	some tokens in _split(_tokens(script))
 	words := _strip_prefix([_unquote(token) | some token in _drop_redirections(tokens)])

@@ -62,3 +62,47 @@ test_program_drops_directory if {
 test_operands_skip_option_values if {
 	shell.operands(["install", "-r", "req.txt", "--no-deps", "--index-url=https://x", "flask"], {"-r"}) == ["install", "flask"]
 }
+
+test_located_tokens_columns_and_lines if {
+	lines := ["RUN apt-get install -y \\", `    curl "git" && echo ok`]
+
+	shell.located_tokens(lines) == [
+		{"line": 0, "column": 1, "end_column": 4, "word": "RUN", "separator": false},
+		{"line": 0, "column": 5, "end_column": 12, "word": "apt-get", "separator": false},
+		{"line": 0, "column": 13, "end_column": 20, "word": "install", "separator": false},
+		{"line": 0, "column": 21, "end_column": 23, "word": "-y", "separator": false},
+		{"line": 1, "column": 5, "end_column": 9, "word": "curl", "separator": false},
+		{"line": 1, "column": 10, "end_column": 15, "word": "git", "separator": false},
+		{"line": 1, "column": 16, "end_column": 18, "word": "&&", "separator": true},
+		{"line": 1, "column": 19, "end_column": 23, "word": "echo", "separator": false},
+		{"line": 1, "column": 24, "end_column": 26, "word": "ok", "separator": false},
+		{"line": 1, "column": 26, "end_column": 26, "word": "\n", "separator": true},
+	]
+}
+
+# ✓ is one UTF-16 code unit and 😀 two, so jq starts at column 13.
+test_located_tokens_count_utf16_units if {
+	shell.located_tokens(["echo ✓😀 && apk add jq"]) == [
+		{"line": 0, "column": 1, "end_column": 5, "word": "echo", "separator": false},
+		{"line": 0, "column": 6, "end_column": 9, "word": "✓😀", "separator": false},
+		{"line": 0, "column": 10, "end_column": 12, "word": "&&", "separator": true},
+		{"line": 0, "column": 13, "end_column": 16, "word": "apk", "separator": false},
+		{"line": 0, "column": 17, "end_column": 20, "word": "add", "separator": false},
+		{"line": 0, "column": 21, "end_column": 23, "word": "jq", "separator": false},
+		{"line": 0, "column": 23, "end_column": 23, "word": "\n", "separator": true},
+	]
+}
+
+test_located_tokens_drop_comments_and_blank_lines if {
+	shell.located_tokens(["apk add \\", "  # the client", "", "  curl # pinned later"]) == [
+		{"line": 0, "column": 1, "end_column": 4, "word": "apk", "separator": false},
+		{"line": 0, "column": 5, "end_column": 8, "word": "add", "separator": false},
+		{"line": 3, "column": 3, "end_column": 7, "word": "curl", "separator": false},
+		{"line": 3, "column": 8, "end_column": 8, "word": "\n", "separator": true},
+	]
+}
+
+test_located_tokens_skip_non_strings if {
+	shell.located_tokens(null) == []
+	shell.located_tokens([null, 3]) == []
+}
