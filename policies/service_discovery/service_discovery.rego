@@ -1,6 +1,6 @@
 # METADATA
 # title: Service cannot reach the service registry
-# description: Every service in a project or on a host that runs the service registry must reach it through the registry URL variable or a depends_on entry.
+# description: When the stack runs the service registry, every other service must reach it through the registry URL variable or a depends_on entry.
 # related_resources:
 #   - description: Rule documentation
 #     ref: https://github.com/berth-policy/berth/blob/main/docs/rules/C-8.md
@@ -25,8 +25,8 @@ _params := config.params(rego.metadata.chain())
 
 # A service next to the registry has no way to find it.
 deny contains finding if {
-	some i, project in input.projects
-	_has_registry(i, project)
+	count(_registry_projects) > 0
+	some project in input.projects
 	some service in project.services
 	not _registry(service.name, _params.registry)
 	not names.listed(service.name, _params.exempt_services)
@@ -53,26 +53,14 @@ deny contains finding if {
 	finding := result.fail(rego.metadata.chain(), message, first.location)
 }
 
-# Indexes of the projects that define the registry, and the hosts they run
-# on. Building these once keeps the rule linear in the number of services.
+# The projects that define the registry, on any host: services on other
+# machines find it through its URL, so they are checked too. Building the
+# set once keeps the rule linear in the number of services.
 _registry_projects contains i if {
 	some i, project in input.projects
 	some service in project.services
 	_registry(service.name, _params.registry)
 }
-
-_registry_hosts contains _host(input.projects[i]) if some i in _registry_projects
-
-_has_registry(i, _) if i in _registry_projects
-
-_has_registry(_, project) if _host(project) in _registry_hosts
-
-# The host defaults to the project name, as the loader sets it, when the
-# input leaves it empty.
-_host(project) := project.host if {
-	is_string(project.host)
-	project.host != ""
-} else := project.name
 
 _registry(name, registry) if names.listed(name, [registry])
 

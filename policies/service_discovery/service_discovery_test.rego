@@ -52,7 +52,7 @@ test_fail_empty_or_unset_variable if {
 	} with input as {"projects": projects}
 }
 
-test_fail_other_project_on_registry_host if {
+test_fail_other_projects_and_hosts if {
 	core := "core/compose.yaml"
 	agents := "agents/compose.yaml"
 	projects := [
@@ -61,7 +61,10 @@ test_fail_other_project_on_registry_host if {
 		_project("edge", "edge-pc", [_service("edge/compose.yaml", "camera", 2, {})]),
 	]
 
-	rule.deny == {_finding("summarizer", _message("summarizer"), _loc(agents, 2, 3))} with input as {"projects": projects}
+	rule.deny == {
+		_finding("summarizer", _message("summarizer"), _loc(agents, 2, 3)),
+		_finding("camera", _message("camera"), _loc("edge/compose.yaml", 2, 3)),
+	} with input as {"projects": projects}
 }
 
 test_fail_custom_registry_and_variable if {
@@ -107,13 +110,13 @@ test_success_exempt_services if {
 	rule.deny == set() with input as _with_params(projects, {"exempt_services": ["db_migrate", "redis"]})
 }
 
-test_success_registry_on_other_host if {
+test_fail_registry_on_other_host if {
 	projects := [
 		_project("core", "main-pc", [_service("core/compose.yaml", "ServiceRegistry", 2, {})]),
 		_project("edge", "edge-pc", [_service("edge/compose.yaml", "camera", 2, {})]),
 	]
 
-	rule.deny == set() with input as {"projects": projects}
+	rule.deny == {_finding("camera", _message("camera"), _loc("edge/compose.yaml", 2, 3))} with input as {"projects": projects}
 }
 
 test_success_no_registry_anywhere if {
@@ -126,8 +129,7 @@ test_success_no_projects if {
 	rule.deny == set() with input as _with_params([], {"require_registry": true})
 }
 
-# A null host defaults to the project name, so tools runs on its own host,
-# away from the registry, and agents runs on main-pc beside it.
+# Null fields count as empty, whatever host a project runs on.
 test_fail_null_fields if {
 	core := "core/compose.yaml"
 	agents := "agents/compose.yaml"
@@ -143,5 +145,6 @@ test_fail_null_fields if {
 	rule.deny == {
 		_finding("summarizer", _message("summarizer"), _loc(agents, 2, 3)),
 		_finding("planner", _message("planner"), _loc(agents, 5, 3)),
+		_finding("linter", _message("linter"), _loc("tools/compose.yaml", 2, 3)),
 	} with input as _with_params(projects, null)
 }
