@@ -17,7 +17,7 @@ func TestBacklogMarkdownMeasured(t *testing.T) {
 
 	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	require.GreaterOrEqual(t, len(lines), 22)
-	assert.Equal(t, "| ID  | Task (Condensed) | Owner Role | Priority | Status |", lines[0])
+	assert.Equal(t, "| ID | Task (Condensed) | Owner Role | Priority | Status |", lines[0])
 	assert.Len(t, lines[2:22], 20)
 
 	// The blueprint violates C-6, so its box stays open.
