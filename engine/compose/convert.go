@@ -13,7 +13,7 @@ import (
 // convertProject builds the input's view of a loaded project, locating each
 // value in the YAML that wrote it last.
 func convertProject(project *types.Project, files []string, src *sources, opts Options) input.Project {
-	l := &layering{sources: src, env: project.Environment}
+	l := newLayering(src, files, project.Environment)
 	profiles := activeProfiles(project, opts)
 
 	out := input.Project{
@@ -35,21 +35,22 @@ func convertProject(project *types.Project, files []string, src *sources, opts O
 
 	for _, name := range names {
 		service := project.Services[name]
-		layers := l.serviceLayers(files, name, 0)
+		layers := l.serviceLayers(name)
 		c := converter{l: l, layers: layers, service: service, project: project, root: opts.Root}
 		converted := c.convert()
 		converted.Active = isActive(service, profiles)
 		out.Services = append(out.Services, converted)
 	}
 
-	out.Volumes = namedResources(src, files, "volumes", project.Volumes)
+	out.Volumes = l.namedResources("volumes", project.Volumes)
 	out.Variables = variableUses(src, files, project.Environment)
 
 	return out
 }
 
-// namedResources lists top-level volumes with the location of their keys.
-func namedResources(src *sources, files []string, section string, volumes types.Volumes) []input.NamedResource {
+// namedResources lists top-level volumes with the location of their keys,
+// in the last file that writes them.
+func (l *layering) namedResources(section string, volumes types.Volumes) []input.NamedResource {
 	names := make([]string, 0, len(volumes))
 	for name := range volumes {
 		names = append(names, name)
@@ -58,7 +59,7 @@ func namedResources(src *sources, files []string, section string, volumes types.
 
 	resources := []input.NamedResource{}
 	for _, name := range names {
-		loc, _ := findPath(src, files, []string{section, name})
+		loc, _ := l.locatePath([]string{section, name})
 		resources = append(resources, input.NamedResource{
 			Name:     name,
 			External: bool(volumes[name].External),
@@ -120,7 +121,8 @@ func (c converter) serviceLocation() input.Location {
 	return top.file.locate(top.key)
 }
 
-// scalar returns value located at its key, or nil when value is empty.
+// scalar returns value located where the highest layer writes it, or nil
+// when value is empty.
 func (c converter) scalar(value string, key string) *input.Scalar {
 	if value == "" {
 		return nil
@@ -129,7 +131,7 @@ func (c converter) scalar(value string, key string) *input.Scalar {
 	out := &input.Scalar{Value: value, Location: c.serviceLocation()}
 	if f, ok := findKey(c.layers, key); ok {
 		out.Location = f.file.locate(f.entry.value)
-		out.Raw = f.entry.value.Value
+		out.Raw = scalarText(f.entry.value)
 		out.Variables = variableNames(out.Raw)
 	}
 
@@ -144,10 +146,10 @@ func (c converter) written(key string) *input.Scalar {
 		return nil
 	}
 
-	raw := f.entry.value.Value
+	raw := scalarText(f.entry.value)
 
 	return &input.Scalar{
-		Value:     c.l.interpolate(raw),
+		Value:     f.file.interpolate(raw),
 		Raw:       raw,
 		Variables: variableNames(raw),
 		Location:  f.file.locate(f.entry.value),
@@ -216,6 +218,14 @@ func (c converter) healthcheck() *input.Healthcheck {
 	}
 	if f, ok := findKey(c.layers, "healthcheck"); ok {
 		out.Location = f.location()
+	}
+	if f, ok := findKey(c.layers, "healthcheck", "test"); ok {
+		loc := f.location()
+		out.TestLocation = &loc
+	}
+	if f, ok := findKey(c.layers, "healthcheck", "disable"); ok {
+		loc := f.location()
+		out.DisableLocation = &loc
 	}
 
 	return out

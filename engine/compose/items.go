@@ -2,8 +2,7 @@ package compose
 
 import (
 	"os"
-	"sort"
-	"strconv"
+	"path"
 	"strings"
 
 	"github.com/compose-spec/compose-go/v2/format"
@@ -12,106 +11,6 @@ import (
 
 	"github.com/berth-policy/berth/engine/input"
 )
-
-// ports converts the published ports. compose-go expands a range into one
-// port per number. Consecutive ports written by the same item are joined
-// back into one range, so a finding points at the item once.
-func (c converter) ports() []input.Port {
-	ports := []input.Port{}
-	for _, p := range c.service.Ports {
-		port := input.Port{
-			HostIP:    p.HostIP,
-			Published: p.Published,
-			Target:    int(p.Target),
-			Protocol:  p.Protocol,
-			Location:  c.serviceLocation(),
-		}
-		if port.Protocol == "" {
-			port.Protocol = "tcp"
-		}
-		port.PublishedStart, port.PublishedEnd = portRange(p.Published)
-
-		if it, ok := findItem(c.layers, c.matchPort(p), "ports"); ok {
-			port.Location = it.location()
-			port.Raw = itemText(it)
-			port.Variables = variableNames(port.Raw)
-			port.Unresolved = c.unresolved(port.Raw)
-		}
-
-		if n := len(ports); n > 0 && extendsRange(ports[n-1], port) {
-			ports[n-1].PublishedEnd = port.PublishedEnd
-			ports[n-1].Published = strconv.Itoa(ports[n-1].PublishedStart) + "-" + strconv.Itoa(port.PublishedEnd)
-			continue
-		}
-		ports = append(ports, port)
-	}
-
-	return ports
-}
-
-// extendsRange reports whether next continues prev's range from the same
-// item.
-func extendsRange(prev, next input.Port) bool {
-	return prev.Location == next.Location && prev.Raw == next.Raw && prev.Raw != "" &&
-		prev.HostIP == next.HostIP && prev.Protocol == next.Protocol &&
-		prev.PublishedEnd > 0 && next.PublishedStart == prev.PublishedEnd+1 &&
-		next.PublishedStart == next.PublishedEnd
-}
-
-// portRange parses "8080" or "8000-8010"; both are zero when published is
-// empty or not numeric.
-func portRange(published string) (int, int) {
-	first, last, isRange := strings.Cut(published, "-")
-
-	start, err := strconv.Atoi(first)
-	if err != nil {
-		return 0, 0
-	}
-	if !isRange {
-		return start, start
-	}
-
-	end, err := strconv.Atoi(last)
-	if err != nil || end < start {
-		return start, start
-	}
-
-	return start, end
-}
-
-func (c converter) matchPort(p types.ServicePortConfig) func(item) bool {
-	return func(it item) bool {
-		value := resolveAlias(it.value)
-		if value.Kind == yaml.MappingNode {
-			target, _ := lookup(value, "target")
-			return target.value != nil && c.l.interpolate(target.value.Value) == strconv.Itoa(int(p.Target))
-		}
-
-		parsed, err := types.ParsePortConfig(c.l.interpolate(value.Value))
-		if err != nil {
-			return false
-		}
-		for _, candidate := range parsed {
-			if candidate.Target == p.Target && candidate.Published == p.Published && candidate.HostIP == p.HostIP {
-				return true
-			}
-		}
-
-		return false
-	}
-}
-
-// unresolved lists the variables in raw that have no value and no default.
-func (c converter) unresolved(raw string) []string {
-	var names []string
-	for _, r := range references(raw) {
-		if _, ok := c.project.Environment[r.name]; !ok && !r.hasDefault() {
-			names = append(names, r.name)
-		}
-	}
-
-	return names
-}
 
 func (c converter) volumes() []input.Volume {
 	volumes := []input.Volume{}
@@ -124,7 +23,7 @@ func (c converter) volumes() []input.Volume {
 			Location: c.serviceLocation(),
 		}
 
-		if it, ok := findItem(c.layers, c.matchVolume(v), "volumes"); ok {
+		if it, ok := findItem(c.layers, matchVolume(v), "volumes"); ok {
 			volume.Location = it.location()
 			volume.Raw = itemText(it)
 			volume.Variables = variableNames(volume.Raw)
@@ -145,16 +44,19 @@ func (c converter) volumeSource(v types.ServiceVolumeConfig) string {
 	return v.Source
 }
 
-func (c converter) matchVolume(v types.ServiceVolumeConfig) func(item) bool {
+// matchVolume matches the item that mounts v's target, which is unique
+// within a service because Compose rejects two mounts on one target.
+// compose-go cleans the target, so "/data/" matches "/data".
+func matchVolume(v types.ServiceVolumeConfig) func(item) bool {
 	return func(it item) bool {
 		value := resolveAlias(it.value)
 		if value.Kind == yaml.MappingNode {
-			target, _ := lookup(value, "target")
-			return target.value != nil && c.l.interpolate(target.value.Value) == v.Target
+			target, ok := lookup(value, "target")
+			return ok && path.Clean(it.file.interpolate(scalarText(target.value))) == path.Clean(v.Target)
 		}
 
-		parsed, err := format.ParseVolume(c.l.interpolate(value.Value))
-		return err == nil && parsed.Target == v.Target
+		parsed, err := format.ParseVolume(it.file.interpolate(value.Value))
+		return err == nil && path.Clean(parsed.Target) == path.Clean(v.Target)
 	}
 }
 
@@ -185,37 +87,6 @@ func (c converter) environment() []input.EnvVar {
 	return env
 }
 
-// envFileEntry finds the line of name in the service's env files, the
-// last file first because later files win.
-func (c converter) envFileEntry(name string) (string, input.Location, bool) {
-	files := c.service.EnvFiles
-	for i := len(files) - 1; i >= 0; i-- {
-		content, err := os.ReadFile(files[i].Path)
-		if err != nil {
-			continue
-		}
-
-		path := relativePath(c.root, files[i].Path)
-		for n, line := range splitLines(content) {
-			trimmed := strings.TrimLeft(line, " \t")
-			trimmed = strings.TrimPrefix(trimmed, "export ")
-			key, _, _ := strings.Cut(trimmed, "=")
-			if strings.TrimSpace(key) == name {
-				start := len(line) - len(strings.TrimLeft(line, " \t"))
-				return path, input.Location{
-					File:      path,
-					Line:      n + 1,
-					Column:    input.UTF16Column(line, start),
-					EndLine:   n + 1,
-					EndColumn: input.UTF16Column(line, len(line)),
-				}, true
-			}
-		}
-	}
-
-	return "", input.Location{}, false
-}
-
 func (c converter) labels() []input.Label {
 	labels := []input.Label{}
 	for _, name := range sortedKeys(c.service.Labels) {
@@ -227,46 +98,6 @@ func (c converter) labels() []input.Label {
 	}
 
 	return labels
-}
-
-func (c converter) dependsOn() []input.ServiceLink {
-	links := []input.ServiceLink{}
-	for _, name := range sortedKeys(c.service.DependsOn) {
-		link := input.ServiceLink{
-			Service:   name,
-			Condition: c.service.DependsOn[name].Condition,
-			Known:     c.known(name),
-			Location:  c.serviceLocation(),
-		}
-		if it, ok := findItem(c.layers, matchName(name), "depends_on"); ok {
-			link.Location = it.location()
-		}
-		links = append(links, link)
-	}
-
-	return links
-}
-
-// links converts links or volumes_from entries, written as SERVICE or
-// SERVICE:SUFFIX. volumes_from entries that name a container are skipped.
-func (c converter) links(values []string, key string) []input.ServiceLink {
-	links := []input.ServiceLink{}
-	for _, value := range values {
-		if strings.HasPrefix(value, "container:") {
-			continue
-		}
-
-		name, _, _ := strings.Cut(value, ":")
-		link := input.ServiceLink{Service: name, Known: c.known(name), Location: c.serviceLocation()}
-		if it, ok := findItem(c.layers, matchName(name), key); ok {
-			link.Location = it.location()
-		}
-		links = append(links, link)
-	}
-
-	sort.SliceStable(links, func(i, j int) bool { return links[i].Service < links[j].Service })
-
-	return links
 }
 
 func (c converter) secrets() []input.Scalar {
@@ -282,19 +113,10 @@ func (c converter) secrets() []input.Scalar {
 	return secrets
 }
 
-// known reports whether the project has a service called name, among the
-// active and the disabled ones.
-func (c converter) known(name string) bool {
-	if _, ok := c.project.Services[name]; ok {
-		return true
-	}
-	_, ok := c.project.DisabledServices[name]
-
-	return ok
-}
-
 // matchName matches an element by its name: a mapping key, the part of a
-// list item before "=" or ":", or a long-syntax item's source.
+// list item before "=" or ":", or a long-syntax item's source. Keys are
+// compared as written, because Compose does not interpolate keys; values
+// are compared after interpolation.
 func matchName(name string) func(item) bool {
 	return func(it item) bool {
 		if it.key != nil {
@@ -304,10 +126,10 @@ func matchName(name string) func(item) bool {
 		value := resolveAlias(it.value)
 		if value.Kind == yaml.MappingNode {
 			source, ok := lookup(value, "source")
-			return ok && source.value.Value == name
+			return ok && it.file.interpolate(scalarText(source.value)) == name
 		}
 
-		key, _, _ := strings.Cut(value.Value, "=")
+		key, _, _ := strings.Cut(it.file.interpolate(value.Value), "=")
 		key, _, _ = strings.Cut(key, ":")
 
 		return strings.TrimSpace(key) == name

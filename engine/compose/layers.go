@@ -1,10 +1,13 @@
 package compose
 
 import (
+	"errors"
 	"path/filepath"
 
 	"github.com/compose-spec/compose-go/v2/template"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/berth-policy/berth/engine/input"
 )
 
 // layer is one place that defines part of a service: a service mapping in
@@ -20,41 +23,126 @@ type layer struct {
 // extends before the service's own mapping. Later layers win.
 type layering struct {
 	sources *sources
-	env     map[string]string
+
+	// env is the project environment, which the project's own files are
+	// interpolated with.
+	env map[string]string
+
+	// paths are the project's own files, absolute and in merge order.
+	paths []string
+
+	// files are the project's files and the files of the projects they
+	// include, in the order Compose merges them.
+	files []*sourceFile
+
+	// openErr is the first included or extended file that could not be
+	// read or parsed.
+	openErr error
+
+	// including contains the files whose includes are being followed.
+	// Compose rejects an include cycle, but the syntax check runs first, so
+	// a file that includes itself must not be followed again.
+	including map[string]bool
+}
+
+// origin is the include or extends entry that names a file, so that a
+// file that cannot be read is reported where it is named.
+type origin struct {
+	file *sourceFile
+	node *yaml.Node
 }
 
 // maxDepth bounds extends and include chains. Compose rejects cycles; this
 // guard only keeps a malformed chain from recursing without end.
 const maxDepth = 32
 
-func (l *layering) serviceLayers(files []string, name string, depth int) []layer {
+// newLayering opens the project's files and every file they include. The
+// project's files read relative paths from the folder of the first file,
+// which is the working directory Load gives compose-go.
+func newLayering(src *sources, files []string, env map[string]string) *layering {
+	// Each layering sets the files' scopes again, because the environment
+	// may differ between the syntax check and the conversion.
+	for _, f := range src.files {
+		f.scoped = false
+	}
+
+	l := &layering{sources: src, env: env, paths: files, including: map[string]bool{}}
+	if len(files) > 0 {
+		l.files = l.projectFiles(files, filepath.Dir(files[0]), env, origin{}, 0)
+	}
+
+	return l
+}
+
+// projectFiles opens files with the given folder and environment and
+// returns them after the files of the projects they include, because
+// Compose merges included projects first.
+func (l *layering) projectFiles(files []string, dir string, env map[string]string, from origin, depth int) []*sourceFile {
 	if depth > maxDepth {
 		return nil
 	}
 
-	var result []layer
+	var included, own []*sourceFile
 	for _, abs := range files {
-		f, err := l.sources.get(abs)
-		if err != nil {
+		if l.including[abs] {
 			continue
 		}
-		if include, ok := lookup(f.mappingRoot(), "include"); ok {
-			for _, item := range sequenceItems(include.value) {
-				result = append(result, l.serviceLayers(l.includeFiles(f, item), name, depth+1)...)
+		f, ok := l.open(abs, dir, env, from)
+		if !ok {
+			continue
+		}
+		own = append(own, f)
+
+		include, ok := lookup(f.mappingRoot(), "include")
+		if !ok {
+			continue
+		}
+		l.including[abs] = true
+		for _, item := range sequenceItems(include.value) {
+			inc := l.includeEntry(f, item)
+			if len(inc.files) > 0 {
+				included = append(included, l.projectFiles(inc.files, inc.dir, inc.env, origin{file: f, node: item}, depth+1)...)
 			}
 		}
+		delete(l.including, abs)
 	}
 
-	for _, abs := range files {
-		f, err := l.sources.get(abs)
-		if err != nil {
-			continue
+	return append(included, own...)
+}
+
+// open parses the file at abs and, the first time the layering reaches it,
+// records the folder and environment Compose reads it with. A file that
+// cannot be read is reported at the entry that names it.
+func (l *layering) open(abs, dir string, env map[string]string, from origin) (*sourceFile, bool) {
+	f, err := l.sources.get(abs)
+	if err != nil {
+		var le input.LoadError
+		if errors.As(err, &le) && le.Line == 0 && from.file != nil {
+			le.Location = from.file.locate(from.node)
+			err = le
 		}
+		if l.openErr == nil {
+			l.openErr = err
+		}
+		return nil, false
+	}
+	if !f.scoped {
+		f.dir, f.env, f.scoped = dir, env, true
+	}
+
+	return f, true
+}
+
+// serviceLayers returns the layers of the service called name, lowest
+// precedence first.
+func (l *layering) serviceLayers(name string) []layer {
+	var result []layer
+	for _, f := range l.files {
 		e, ok := lookupPath(f.mappingRoot(), "services", name)
 		if !ok {
 			continue
 		}
-		result = append(result, l.extendsLayers(f, e.value, depth+1)...)
+		result = append(result, l.extendsLayers(f, e.value, 1)...)
 		result = append(result, layer{file: f, key: e.key, service: e.value})
 	}
 
@@ -62,7 +150,9 @@ func (l *layering) serviceLayers(files []string, name string, depth int) []layer
 }
 
 // extendsLayers returns the layers of the service that service extends,
-// lowest precedence first.
+// lowest precedence first. The base is interpolated with the environment
+// of the file that extends it, and reads its own relative paths from its
+// own folder, as compose-go loads it.
 func (l *layering) extendsLayers(f *sourceFile, service *yaml.Node, depth int) []layer {
 	if depth > maxDepth {
 		return nil
@@ -77,15 +167,15 @@ func (l *layering) extendsLayers(f *sourceFile, service *yaml.Node, depth int) [
 	value := resolveAlias(extends.value)
 	switch value.Kind {
 	case yaml.ScalarNode:
-		baseName = value.Value
+		baseName = f.interpolate(value.Value)
 	case yaml.MappingNode:
 		if s, ok := lookup(value, "service"); ok {
-			baseName = l.interpolate(s.value.Value)
+			baseName = f.interpolate(scalarText(s.value))
 		}
 		if file, ok := lookup(value, "file"); ok {
-			abs := l.resolvePath(f, file.value.Value)
-			other, err := l.sources.get(abs)
-			if err != nil {
+			abs := f.resolvePath(scalarText(file.value))
+			other, ok := l.open(abs, filepath.Dir(abs), f.env, origin{file: f, node: file.value})
+			if !ok {
 				return nil
 			}
 			baseFile = other
@@ -102,55 +192,33 @@ func (l *layering) extendsLayers(f *sourceFile, service *yaml.Node, depth int) [
 	return append(layers, layer{file: baseFile, key: base.key, service: base.value})
 }
 
-// includeFiles returns the files one include entry names, in merge order.
-func (l *layering) includeFiles(f *sourceFile, item *yaml.Node) []string {
-	item = resolveAlias(item)
-
-	var paths []*yaml.Node
-	switch item.Kind {
-	case yaml.ScalarNode:
-		paths = []*yaml.Node{item}
-	case yaml.MappingNode:
-		if p, ok := lookup(item, "path"); ok {
-			if items := sequenceItems(p.value); items != nil {
-				paths = items
-			} else {
-				paths = []*yaml.Node{resolveAlias(p.value)}
-			}
-		}
-	}
-
-	var files []string
-	for _, p := range paths {
-		if p != nil && p.Kind == yaml.ScalarNode {
-			files = append(files, l.resolvePath(f, p.Value))
-		}
-	}
-
-	return files
-}
-
-// resolvePath interpolates a path written in f and makes it absolute
-// against f's folder, as Compose resolves extends.file and include paths.
-func (l *layering) resolvePath(f *sourceFile, written string) string {
-	p := l.interpolate(written)
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
-	}
-
-	return filepath.Join(filepath.Dir(f.abs), p)
-}
-
-// interpolate substitutes variables the way Compose does, returning s
-// unchanged when it cannot be interpolated.
-func (l *layering) interpolate(s string) string {
-	out, err := template.Substitute(s, func(name string) (string, bool) {
-		v, ok := l.env[name]
+// interpolate substitutes variables from the file's environment the way
+// Compose does, returning s unchanged when it cannot be interpolated.
+// Unset variables become empty without a warning, because compose-go warns
+// about them when it loads the project.
+func (f *sourceFile) interpolate(s string) string {
+	out, err := template.SubstituteWithOptions(s, func(name string) (string, bool) {
+		v, ok := f.env[name]
 		return v, ok
-	})
+	}, template.WithoutLogging)
 	if err != nil {
 		return s
 	}
 
 	return out
+}
+
+// resolvePath interpolates a path written in f and makes it absolute
+// against f's folder, as Compose resolves extends.file and include paths.
+func (f *sourceFile) resolvePath(written string) string {
+	return f.absPath(f.interpolate(written))
+}
+
+// absPath makes an interpolated path absolute against f's folder.
+func (f *sourceFile) absPath(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+
+	return filepath.Join(f.dir, p)
 }

@@ -43,44 +43,54 @@ type Options struct {
 // input.LoadError naming the file, line and problem.
 func Load(ctx context.Context, files []string, opts Options) (input.Project, error) {
 	src := newSources(opts.Root)
-	if err := checkSyntax(src, files); err != nil {
+	env := projectEnv(files, opts)
+	if err := checkSyntax(src, files, env); err != nil {
 		return input.Project{}, err
 	}
 
 	project, err := loadProject(ctx, files, opts, true)
 	if err != nil && isReferenceError(err) {
-		// A reference to an unknown service is a finding, not a reason to
-		// stop: load again without the consistency check and let the rules
-		// report the dangling reference from the input.
-		project, err = loadProject(ctx, files, opts, false)
+		project, err = loadWithReferenceProblems(ctx, files, opts)
 	}
 	if err != nil {
-		return input.Project{}, loadError(src, files, err, opts.Root)
+		return input.Project{}, loadError(src, files, env, err, opts.Root)
 	}
 
 	return convertProject(project, files, src, opts), nil
 }
 
-// checkSyntax parses every file of the project and the files they extend
-// or include, reporting the first syntax error or duplicate key with its
-// position.
-func checkSyntax(src *sources, files []string) error {
-	for _, abs := range files {
-		f, err := src.get(abs)
-		if err != nil {
-			return syntaxError(relativePath(src.root, abs), err)
-		}
-		if errs := duplicateKeys(f, f.root); len(errs) > 0 {
-			return errs[0]
-		}
+// projectEnv returns the variables the project is interpolated with, or
+// nil when they cannot be read.
+func projectEnv(files []string, opts Options) map[string]string {
+	po, err := projectOptions(files, opts, true)
+	if err != nil {
+		return nil
 	}
 
-	return nil
+	return po.Environment
 }
 
 func loadProject(ctx context.Context, files []string, opts Options, consistency bool) (*types.Project, error) {
-	fns := []cli.ProjectOptionsFn{
-		cli.WithWorkingDirectory(filepath.Dir(files[0])),
+	po, err := projectOptions(files, opts, consistency)
+	if err != nil {
+		return nil, err
+	}
+
+	return po.LoadProject(ctx)
+}
+
+// projectOptions sets compose-go up as Docker Compose does for files.
+func projectOptions(files []string, opts Options, consistency bool) (*cli.ProjectOptions, error) {
+	fns := []cli.ProjectOptionsFn{cli.WithWorkingDirectory(filepath.Dir(files[0]))}
+
+	// The process environment comes first because env files only fill in
+	// variables that are still unset. So a variable exported in the shell
+	// wins over the same one in .env, as in Docker Compose.
+	if opts.OSEnv {
+		fns = append(fns, cli.WithOsEnv)
+	}
+
+	fns = append(fns,
 		cli.WithEnvFiles(opts.EnvFiles...),
 		cli.WithDotEnv,
 		cli.WithEnv(opts.Env),
@@ -90,30 +100,9 @@ func loadProject(ctx context.Context, files []string, opts Options, consistency 
 		// too; Active records which ones the chosen profiles start.
 		cli.WithProfiles([]string{"*"}),
 		cli.WithLoadOptions(func(o *loader.Options) { o.SkipResolveEnvironment = false }),
-	}
-	if opts.OSEnv {
-		fns = append(fns, cli.WithOsEnv)
-	}
+	)
 
-	po, err := cli.NewProjectOptions(files, fns...)
-	if err != nil {
-		return nil, err
-	}
-
-	return po.LoadProject(ctx)
-}
-
-// isReferenceError reports whether compose-go rejected the project only
-// because a service refers to a service that does not exist.
-func isReferenceError(err error) bool {
-	msg := err.Error()
-	for _, s := range []string{"depends on undefined service", "not found for network_mode", "cannot depend on job"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-
-	return false
+	return cli.NewProjectOptions(files, fns...)
 }
 
 // activeProfiles returns the profiles that start services: the chosen ones,

@@ -18,24 +18,76 @@ func (f *sourceFile) locate(node *yaml.Node) input.Location {
 		return input.Location{}
 	}
 
+	if node.Line > len(f.lines) {
+		return input.Location{File: f.path, Line: node.Line, Column: node.Column}
+	}
+
+	text := f.lines[node.Line-1]
+	start := contentStart(text, byteOffset(text, node.Column))
 	loc := input.Location{
 		File:   f.path,
 		Line:   node.Line,
-		Column: f.utf16Column(node.Line, node.Column),
+		Column: input.UTF16Column(text, start),
 	}
 
-	// Only single-line scalars get an end: their width is known from the
-	// source text.
-	if node.Kind == yaml.ScalarNode && !strings.Contains(node.Value, "\n") {
-		width := utf16Len(node.Value)
-		if node.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			width = f.quotedWidth(node)
-		}
+	// Only scalars written on one line and aliases get an end, because
+	// their width is known from the source text. An alias spans "*" and the
+	// anchor name, which is its Value.
+	switch node.Kind {
+	case yaml.AliasNode:
 		loc.EndLine = node.Line
-		loc.EndColumn = loc.Column + width
+		loc.EndColumn = loc.Column + 1 + utf16Len(node.Value)
+	case yaml.ScalarNode:
+		if width, ok := scalarWidth(node, text[start:]); ok {
+			loc.EndLine = node.Line
+			loc.EndColumn = loc.Column + width
+		}
 	}
 
 	return loc
+}
+
+// contentStart skips the anchor and tag that may come before a node's
+// content, because the YAML parser places such a node at its first
+// property. For example, "&policy unless-stopped" starts at "&". The
+// properties stay the location when the content is on a later line.
+func contentStart(text string, offset int) int {
+	i := offset
+	for i < len(text) && (text[i] == '&' || text[i] == '!') {
+		for i < len(text) && text[i] != ' ' && text[i] != '\t' {
+			i++
+		}
+		for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+			i++
+		}
+	}
+	if i == offset || i >= len(text) || text[i] == '#' {
+		return min(offset, len(text))
+	}
+
+	return i
+}
+
+// scalarWidth measures a scalar written on one line, in UTF-16 units, from
+// source, the text of its line from where the scalar starts. It reports
+// false for block scalars, whose node starts at the | or > indicator, and
+// for plain or quoted scalars that continue on the next line, because YAML
+// folds those into one line of Value.
+func scalarWidth(node *yaml.Node, source string) (int, bool) {
+	if node.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return 0, false
+	}
+	if node.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		return quotedWidth(source)
+	}
+
+	// A plain scalar on one line is written exactly as its value. A line
+	// that does not hold the whole value means the scalar was folded.
+	if strings.Contains(node.Value, "\n") || !strings.HasPrefix(source, node.Value) {
+		return 0, false
+	}
+
+	return utf16Len(node.Value), true
 }
 
 // locateEntry locates a mapping entry at its key, spanning to its value
@@ -51,51 +103,28 @@ func (f *sourceFile) locateEntry(e entry) input.Location {
 	return loc
 }
 
-// utf16Column converts a 1-based character column on line to UTF-16 units.
-func (f *sourceFile) utf16Column(line, column int) int {
-	if line < 1 || line > len(f.lines) {
-		return column
+// quotedWidth measures a quoted scalar in source, which starts with its
+// opening quote, up to its closing quote, because escapes make it wider
+// than its value. It reports false when the closing quote is on a later
+// line.
+func quotedWidth(source string) (int, bool) {
+	if source == "" {
+		return 0, false
 	}
 
-	text := f.lines[line-1]
-	units, chars := 0, 1
-	for _, r := range text {
-		if chars >= column {
-			break
-		}
-		units += runeUnits(r)
-		chars++
-	}
-
-	return units + 1 + (column - chars)
-}
-
-// quotedWidth measures a quoted scalar from its opening quote to its closing
-// quote in the source, because escapes make it wider than its value.
-func (f *sourceFile) quotedWidth(node *yaml.Node) int {
-	if node.Line < 1 || node.Line > len(f.lines) {
-		return utf16Len(node.Value) + 2
-	}
-
-	text := f.lines[node.Line-1]
-	start := byteOffset(text, node.Column)
-	if start >= len(text) {
-		return utf16Len(node.Value) + 2
-	}
-
-	quote := text[start]
-	for i := start + 1; i < len(text); i++ {
+	quote := source[0]
+	for i := 1; i < len(source); i++ {
 		switch {
-		case quote == '"' && text[i] == '\\':
+		case quote == '"' && source[i] == '\\':
 			i++
-		case quote == '\'' && text[i] == '\'' && i+1 < len(text) && text[i+1] == '\'':
+		case quote == '\'' && source[i] == '\'' && i+1 < len(source) && source[i+1] == '\'':
 			i++
-		case text[i] == quote:
-			return utf16Len(text[start : i+1])
+		case source[i] == quote:
+			return utf16Len(source[:i+1]), true
 		}
 	}
 
-	return utf16Len(text[start:])
+	return 0, false
 }
 
 // byteOffset converts a 1-based character column to a byte offset in text.

@@ -2,7 +2,9 @@ package compose
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,32 +25,48 @@ func newSources(root string) *sources {
 	return &sources{root: root, files: map[string]*sourceFile{}}
 }
 
-// get returns the parsed file at abs, or an error naming the file and the
-// position of the first syntax problem.
+// get returns the parsed file at abs. A file that cannot be read or parsed
+// returns an input.LoadError naming the file and, for a syntax problem, its
+// position.
 func (s *sources) get(abs string) (*sourceFile, error) {
 	if f, ok := s.files[abs]; ok {
 		return f, nil
 	}
 
+	path := relativePath(s.root, abs)
 	content, err := os.ReadFile(abs)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", abs, err)
+		return nil, readError(path, err)
 	}
 
 	f := &sourceFile{
-		path:  relativePath(s.root, abs),
+		path:  path,
 		abs:   abs,
 		lines: splitLines(content),
 	}
 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(content, &doc); err != nil {
-		return nil, err
+		return nil, syntaxError(path, f.lines, err)
 	}
 	f.root = &doc
 	s.files[abs] = f
 
 	return f, nil
+}
+
+// readError describes a file that cannot be read. The path in the
+// operating system's message is absolute, so only its reason is kept.
+func readError(path string, err error) input.LoadError {
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+
+	return input.LoadError{
+		Location: input.Location{File: path},
+		Message:  fmt.Sprintf("cannot read the Compose file %s: %v; check the path and its permissions", path, err),
+	}
 }
 
 // relativePath returns abs relative to root with forward slashes, or abs

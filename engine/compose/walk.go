@@ -10,12 +10,18 @@ import (
 )
 
 // variableUses lists every interpolation expression in the project's files
-// and the files they extend or include, with whether env defines it.
+// and the files they extend or include, with whether the environment that
+// Compose interpolates the file with defines it. That is env, completed
+// by the include's env files for a file reached through include.
 func variableUses(src *sources, files []string, env map[string]string) []input.VariableUse {
 	uses := []input.VariableUse{}
 	for _, f := range src.ordered(files) {
+		fileEnv := env
+		if f.scoped {
+			fileEnv = f.env
+		}
 		walkScalars(f.mappingRoot(), "", func(node *yaml.Node, path string) {
-			uses = append(uses, f.variableUses(node, path, env)...)
+			uses = append(uses, f.variableUses(node, path, fileEnv)...)
 		})
 	}
 

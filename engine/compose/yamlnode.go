@@ -13,6 +13,14 @@ type sourceFile struct {
 
 	root  *yaml.Node
 	lines []string
+
+	// dir is the folder that the file's relative include and extends.file
+	// paths start from, and env contains the variables Compose interpolates it
+	// with. The layering sets both when it reaches the file, and scoped is
+	// false until then.
+	dir    string
+	env    map[string]string
+	scoped bool
 }
 
 // mappingRoot returns the top-level mapping of the file, or nil.
@@ -149,6 +157,17 @@ func lookupPath(mapping *yaml.Node, keys ...string) (entry, bool) {
 	}
 
 	return found, found.key != nil
+}
+
+// scalarText returns the text of a scalar value, following an alias to
+// its anchor, or "" when the value is not a scalar.
+func scalarText(node *yaml.Node) string {
+	node = resolveAlias(node)
+	if node == nil || node.Kind != yaml.ScalarNode {
+		return ""
+	}
+
+	return node.Value
 }
 
 // sequenceItems returns the items of a sequence value, or nil.
