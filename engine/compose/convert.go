@@ -162,7 +162,7 @@ func (c converter) build() *input.Build {
 		return nil
 	}
 
-	out := &input.Build{Target: b.Target, Inline: b.DockerfileInline != ""}
+	out := &input.Build{Target: b.Target, Inline: b.DockerfileInline != "", Args: c.buildArgs()}
 	if f, ok := findKey(c.layers, "build"); ok {
 		out.Location = f.location()
 	}
@@ -189,6 +189,28 @@ func (c converter) build() *input.Build {
 	out.DockerfileExists = fileExists(dockerfile)
 
 	return out
+}
+
+// buildArgs lists the build arguments sorted by name, each located at its
+// entry under build.args.
+func (c converter) buildArgs() []input.EnvVar {
+	args := []input.EnvVar{}
+	for _, name := range sortedKeys(c.service.Build.Args) {
+		arg := input.EnvVar{
+			Name:     name,
+			Value:    c.service.Build.Args[name],
+			Source:   "build.args",
+			Location: c.serviceLocation(),
+		}
+		if it, ok := findItem(c.layers, matchName(name), "build", "args"); ok {
+			arg.Location = it.location()
+			arg.Raw = valueText(it)
+			arg.Variables = variableNames(arg.Raw)
+		}
+		args = append(args, arg)
+	}
+
+	return args
 }
 
 // isRemote reports whether a build context is a Git or HTTP URL, which

@@ -125,7 +125,12 @@ type Build struct {
 	// Remote is true when the context is a URL that berth does not fetch.
 	Remote bool `json:"remote"`
 
-	Target   string   `json:"target,omitempty"`
+	Target string `json:"target,omitempty"`
+
+	// Args are the build arguments, in the shape of environment entries;
+	// their Source is "build.args".
+	Args []EnvVar `json:"args"`
+
 	Location Location `json:"location"`
 }
 

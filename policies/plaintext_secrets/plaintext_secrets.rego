@@ -58,9 +58,6 @@ deny contains finding if {
 }
 
 # A build argument of a Compose build section.
-# NOTE: the input document has no build.args yet. This reads entries shaped
-# like environment entries (name, value, raw, variables, location) once the
-# loader adds them, and finds nothing until then.
 deny contains finding if {
 	some project in input.projects
 	some service in project.services
