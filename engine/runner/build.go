@@ -151,7 +151,7 @@ func (b *builder) loadProjects(ctx context.Context, projects [][]string) {
 			}
 			if textfile.IsBlankYAML(content) {
 				b.addError(input.LoadError{
-					Location: input.Location{File: b.rel(f)},
+					Location: input.Location{File: b.rel(f), Line: 1, Column: 1},
 					Message:  "empty Compose file: it defines no services; add a services: section or delete the file",
 				})
 				usable = false

@@ -35,6 +35,8 @@ func TestEmptyComposeFiles(t *testing.T) {
 	for _, e := range doc.Errors {
 		files = append(files, e.File)
 		assert.Contains(t, e.Message, "empty Compose file")
+		assert.Equal(t, 1, e.Line)
+		assert.Equal(t, 1, e.Column)
 	}
 	assert.ElementsMatch(t, []string{"compose.yaml", "compose.override.yaml", "docker-compose.yml"}, files)
 }
