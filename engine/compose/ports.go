@@ -17,6 +17,7 @@ func (c converter) ports() []input.Port {
 	ports := []input.Port{}
 	for _, p := range c.service.Ports {
 		port := input.Port{
+			Name:      p.Name,
 			HostIP:    p.HostIP,
 			Published: p.Published,
 			Target:    int(p.Target),

@@ -136,6 +136,9 @@ type Build struct {
 
 // Port is one published or exposed container port.
 type Port struct {
+	// Name is the long syntax's name of the port, such as metrics.
+	Name string `json:"name,omitempty"`
+
 	HostIP string `json:"host_ip"`
 
 	// Published is the host port or range ("8080", "8000-8010"), empty for

@@ -82,6 +82,14 @@ _exposes_metrics(service, _) if {
 	contains(lower(object.get(port, "raw", "")), "metrics")
 }
 
+# A long-syntax port carries no raw text, but its name can say metrics.
+_exposes_metrics(service, _) if {
+	some port in service.ports
+	name := object.get(port, "name", "")
+	is_string(name)
+	contains(lower(name), "metrics")
+}
+
 # An environment entry such as METRICS_PORT=9100 or ENABLE_METRICS=true
 # shows that the service serves metrics, unless its value turns them off.
 _exposes_metrics(service, _) if {

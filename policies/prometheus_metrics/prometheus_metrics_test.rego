@@ -124,3 +124,16 @@ test_success_exempt_images_and_services if {
 test_success_no_projects if {
 	rule.deny == set() with input as {"projects": []}
 }
+
+test_success_long_syntax_port_named_metrics if {
+	service := {
+		"name": "streaming-audio",
+		"location": {"file": "compose.yaml", "line": 2, "column": 3},
+		"image": {"value": "registry.local/streaming-audio:1.4.2"},
+		"ports": [{"name": "metrics", "target": 9100, "published": "9100", "protocol": "tcp"}],
+		"labels": [],
+		"environment": [],
+	}
+
+	rule.deny == set() with input as {"projects": [{"name": "app", "services": [service]}]}
+}
