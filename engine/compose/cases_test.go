@@ -81,7 +81,7 @@ func TestDefaultFollowedByBraces(t *testing.T) {
 
 func TestRequiredVariableInVolume(t *testing.T) {
 	t.Run("unset is a load error at its line", func(t *testing.T) {
-		_, err := loadCase(t, "required-var-in-volume", Options{}, "compose.yaml")
+		p, err := loadCase(t, "required-var-in-volume", Options{}, "compose.yaml")
 
 		var le input.LoadError
 		require.ErrorAs(t, err, &le)
@@ -89,6 +89,18 @@ func TestRequiredVariableInVolume(t *testing.T) {
 		assert.Equal(t, 5, le.Line)
 		assert.Equal(t, 11, le.Column)
 		assert.Contains(t, le.Message, "set DATA_DIR")
+
+		// The project is still loaded, with a placeholder for the
+		// variable, so the rest of it is checked.
+		var partial PartialError
+		require.ErrorAs(t, err, &partial)
+		require.Len(t, partial.Errors, 1)
+		volumes := serviceNamed(t, p, "app").Volumes
+		require.Len(t, volumes, 1)
+		assert.Equal(t, "./unset-data_dir", volumes[0].Source)
+		for _, use := range p.Variables {
+			assert.False(t, use.Defined, "variable %s", use.Name)
+		}
 	})
 
 	t.Run("set resolves source and keeps the raw text", func(t *testing.T) {

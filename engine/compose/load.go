@@ -52,11 +52,34 @@ func Load(ctx context.Context, files []string, opts Options) (input.Project, err
 	if err != nil && isReferenceError(err) {
 		project, err = loadWithReferenceProblems(ctx, files, opts)
 	}
+
+	var (
+		placeheld []string
+		missing   []input.LoadError
+	)
+	if err != nil {
+		if _, required := requiredVariable(err); required {
+			var retried error
+			project, placeheld, missing, retried = loadWithPlaceholders(ctx, files, opts, src, env, err)
+			if retried != nil {
+				// Another problem remains; report the first one, as
+				// Docker Compose would.
+				return input.Project{}, missing[0]
+			}
+			err = nil
+		}
+	}
 	if err != nil {
 		return input.Project{}, loadError(src, files, env, err, opts.Root)
 	}
 
-	return convertProject(project, files, src, opts), nil
+	converted := convertProject(project, files, src, opts)
+	if len(missing) > 0 {
+		markPlaceholders(&converted, placeheld)
+		return converted, PartialError{Errors: missing}
+	}
+
+	return converted, nil
 }
 
 // projectEnv returns the variables the project is interpolated with, or

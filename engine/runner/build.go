@@ -162,6 +162,16 @@ func (b *builder) loadProjects(ctx context.Context, projects [][]string) {
 		}
 
 		project, err := compose.Load(ctx, files, b.opts.Compose)
+
+		// A partly loaded project is checked and its problems reported.
+		var partial compose.PartialError
+		if errors.As(err, &partial) {
+			for _, e := range partial.Errors {
+				b.addError(e)
+			}
+			b.doc.Projects = append(b.doc.Projects, project)
+			continue
+		}
 		if err != nil {
 			b.addError(err)
 			continue
