@@ -14,6 +14,7 @@ import (
 	"github.com/berth-policy/berth/engine/baseline"
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/finding"
+	"github.com/berth-policy/berth/engine/input"
 	"github.com/berth-policy/berth/engine/report"
 	"github.com/berth-policy/berth/engine/runner"
 )
@@ -140,6 +141,12 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 		return fmt.Errorf("write report: %w", err)
 	}
 
+	// A report written to a file leaves the terminal empty, so the CI log
+	// still gets the load errors and a one-line summary.
+	if check.output != "" {
+		writeSummary(cmd.ErrOrStderr(), check.output, result)
+	}
+
 	return exitStatus(result, threshold)
 }
 
@@ -192,4 +199,31 @@ func useColor(f *os.File) bool {
 	}
 
 	return term.IsTerminal(int(f.Fd()))
+}
+
+// writeSummary prints the load errors and the finding counts of a report
+// that went to a file.
+func writeSummary(w io.Writer, path string, r finding.Report) {
+	for _, e := range r.Errors {
+		fmt.Fprintf(w, "%s: error: %s\n", input.FormatPosition(e.Location), e.Message)
+	}
+
+	counts := map[finding.Level]int{}
+	hidden := 0
+	for _, f := range r.Findings {
+		if !f.Counts() {
+			hidden++
+			continue
+		}
+		counts[f.Level]++
+	}
+
+	fmt.Fprintf(w, "berth: wrote %s: %d errors, %d warnings, %d notes", path, counts[finding.LevelError], counts[finding.LevelWarning], counts[finding.LevelNote])
+	if hidden > 0 {
+		fmt.Fprintf(w, " (%d suppressed or unchanged since the baseline)", hidden)
+	}
+	if len(r.Errors) > 0 {
+		fmt.Fprintf(w, "; %d files could not be loaded", len(r.Errors))
+	}
+	fmt.Fprintln(w)
 }

@@ -133,3 +133,12 @@ func validateSARIF(t *testing.T, sarif []byte) {
 	require.NoError(t, err)
 	require.NoError(t, schema.Validate(doc))
 }
+
+func TestCheckOutputFileSummary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r.sarif")
+	code, stdout, stderr := berth(t, "check", "--root", repoRoot, filepath.Join(repoRoot, "fixtures/blueprint"), "-o", out)
+
+	assert.Equal(t, exitFindings, code)
+	assert.Empty(t, stdout)
+	assert.Regexp(t, `^berth: wrote .*r\.sarif: \d+ errors, \d+ warnings, \d+ notes \(1 suppressed or unchanged since the baseline\)\n$`, stderr)
+}

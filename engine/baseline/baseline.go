@@ -20,7 +20,8 @@ type Baseline struct {
 
 // sarifLog is the part of a SARIF log a baseline needs.
 type sarifLog struct {
-	Runs []struct {
+	Version string `json:"version"`
+	Runs    []struct {
 		Results []struct {
 			RuleID  string `json:"ruleId"`
 			Message struct {
@@ -48,6 +49,12 @@ func Load(path string) (Baseline, error) {
 	var log sarifLog
 	if err := json.Unmarshal(content, &log); err != nil {
 		return Baseline{}, fmt.Errorf("read baseline %s: not a SARIF log: %w", path, err)
+	}
+
+	// Any JSON object decodes into sarifLog, so a file without SARIF's
+	// version and runs would silently make every finding new.
+	if log.Version != "2.1.0" || log.Runs == nil {
+		return Baseline{}, fmt.Errorf("read baseline %s: not a SARIF 2.1.0 log (it needs \"version\": \"2.1.0\" and a runs array); write one with berth check -o baseline.sarif", path)
 	}
 
 	b := Baseline{keys: map[string]bool{}}

@@ -67,6 +67,10 @@ func TestLoadRejectsOtherFiles(t *testing.T) {
 	_, err := Load(path)
 	assert.ErrorContains(t, err, "not a SARIF log")
 
+	require.NoError(t, os.WriteFile(path, []byte(`{"findings": []}`), 0o644))
+	_, err = Load(path)
+	assert.ErrorContains(t, err, "not a SARIF 2.1.0 log")
+
 	_, err = Load(filepath.Join(t.TempDir(), "missing.sarif"))
 	assert.ErrorContains(t, err, "read baseline")
 }

@@ -42,6 +42,16 @@ func (g *githubReporter) Write(w io.Writer, r finding.Report) error {
 			message += ")"
 		}
 
+		// A finding the baseline already has would annotate the same
+		// lines on every pull request, so it is shown only on request.
+		if f.Suppression == nil && !f.Counts() {
+			if !g.opts.ShowSuppressed {
+				continue
+			}
+			command = "notice"
+			message += " (unchanged since the baseline)"
+		}
+
 		b.WriteString(workflowCommand(command, annotationProperties(f.Location, f.RuleID), message))
 	}
 

@@ -118,7 +118,7 @@ func (j *junitReporter) Write(w io.Writer, r finding.Report) error {
 func (j *junitReporter) ruleCases(r finding.Report) []junitTestCase {
 	byRule := make(map[string][]finding.Finding)
 	for _, f := range sortedFindings(r.Findings) {
-		if f.Suppression != nil && !j.opts.ShowSuppressed {
+		if !f.Counts() && !j.opts.ShowSuppressed {
 			continue
 		}
 		byRule[f.RuleID] = append(byRule[f.RuleID], f)
@@ -167,6 +167,11 @@ func junitFileCase(ruleID string, findings []finding.Finding) junitTestCase {
 
 			continue
 		}
+		if !f.Counts() {
+			suppressed = append(suppressed, line+" (unchanged since the baseline)")
+
+			continue
+		}
 
 		c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: levelName(f.Level), Text: line})
 	}
@@ -176,7 +181,7 @@ func junitFileCase(ruleID string, findings []finding.Finding) junitTestCase {
 	}
 
 	if len(c.Failures) == 0 {
-		c.Skipped = &junitSkipped{Message: "all findings are suppressed"}
+		c.Skipped = &junitSkipped{Message: "all findings are suppressed or unchanged since the baseline"}
 	}
 
 	return c

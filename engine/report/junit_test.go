@@ -62,7 +62,7 @@ func TestJUnitRoundTrip(t *testing.T) {
 
 	suppressed := suite.Cases[1]
 	assert.Empty(t, suppressed.Failures)
-	assert.Equal(t, &junitSkipped{Message: "all findings are suppressed"}, suppressed.Skipped)
+	assert.Equal(t, &junitSkipped{Message: "all findings are suppressed or unchanged since the baseline"}, suppressed.Skipped)
 	assert.Equal(t, "docker-compose.yml:3:12: warning C-2: image nginx:1.27 is not pinned by digest (suppressed: pinned by Renovate until the digest lands)", suppressed.SystemOut)
 
 	escaped := suite.Cases[2]

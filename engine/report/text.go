@@ -40,7 +40,8 @@ func (t *textReporter) Write(w io.Writer, r finding.Report) error {
 	shownFindings := 0
 	previousFile := ""
 	for _, f := range sortedFindings(r.Findings) {
-		if f.Suppression != nil && !t.opts.ShowSuppressed {
+		// Findings that cannot fail the run are shown only on request.
+		if !f.Counts() && !t.opts.ShowSuppressed {
 			continue
 		}
 
@@ -70,6 +71,9 @@ func (t *textReporter) findingLine(f finding.Finding) string {
 		input.FormatPosition(f.Location), t.paint(levelColor(f.Level), levelName(f.Level)), f.RuleID, indentContinuation(f.Message))
 
 	if f.Suppression == nil {
+		if !f.Counts() {
+			return line + " " + t.paint(ansiDim, "(unchanged since the baseline)")
+		}
 		return line
 	}
 
@@ -130,8 +134,13 @@ func summaryLine(s summary) string {
 
 	line += " in " + plural(s.Files, "file")
 
-	if s.Suppressed > 0 {
+	switch {
+	case s.Suppressed > 0 && s.Unchanged > 0:
+		line += fmt.Sprintf(" (%d suppressed, %d unchanged since the baseline)", s.Suppressed, s.Unchanged)
+	case s.Suppressed > 0:
 		line += fmt.Sprintf(" (%d suppressed)", s.Suppressed)
+	case s.Unchanged > 0:
+		line += fmt.Sprintf(" (%d unchanged since the baseline)", s.Unchanged)
 	}
 
 	if s.LoadErrors > 0 {
