@@ -1,0 +1,194 @@
+// Command ruleprofile splits one berth run over a folder into its steps and
+// times each built-in rule package on its own. CPU profiles of OPA's
+// evaluator lose their callers in its deep recursion, so this is how
+// BENCHMARKS.md attributes evaluation time to rules.
+//
+// Usage:
+//
+//	go run ./bench/cmd/ruleprofile DIR
+//
+// It prints the time of loading, of the conversion to OPA's value type and
+// of the policy compile, the heap in use after each step (after a forced
+// garbage collection), and each rule package's deny evaluation, slowest
+// first. Each rule is evaluated once, so a small input gives noisy times.
+// Rules evaluated alone repeat work that one combined query shares, so their
+// sum estimates the evaluation time rather than measuring it.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/berth-policy/berth/engine/backlog"
+	"github.com/berth-policy/berth/engine/evaluate"
+	"github.com/berth-policy/berth/engine/evaluate/policy"
+	"github.com/berth-policy/berth/engine/runner"
+)
+
+// ruleTiming is one rule package's evaluation.
+type ruleTiming struct {
+	pkg      string
+	elapsed  time.Duration
+	findings int
+}
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: ruleprofile DIR")
+		os.Exit(2)
+	}
+
+	if err := run(context.Background(), os.Args[1]); err != nil {
+		fmt.Fprintln(os.Stderr, "ruleprofile:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, dir string) error {
+	schemas, err := ruleSchemas(ctx)
+	if err != nil {
+		return err
+	}
+
+	start := time.Now()
+	doc, err := runner.BuildInput(ctx, runner.Options{Root: dir}, schemas)
+	if err != nil {
+		return err
+	}
+	printStep("BuildInput", time.Since(start))
+
+	start = time.Now()
+	value, err := policy.InputValue(doc)
+	if err != nil {
+		return err
+	}
+	printStep("InputValue", time.Since(start))
+
+	start = time.Now()
+	compiler, err := compile()
+	if err != nil {
+		return err
+	}
+	printStep("compile", time.Since(start))
+
+	timings, err := timeRules(ctx, compiler, value)
+	if err != nil {
+		return err
+	}
+	printStep("rules, summed", printRules(timings))
+
+	return nil
+}
+
+// ruleSchemas describes the built-in rules to the backlog loader, as berth
+// check does. It compiles the policies once more, outside the timed steps.
+func ruleSchemas(ctx context.Context) ([]backlog.RuleSchema, error) {
+	eval, err := evaluate.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	params := eval.Params()
+
+	var out []backlog.RuleSchema
+	for _, r := range eval.Rules() {
+		out = append(out, backlog.RuleSchema{ID: r.ID, Title: r.Title, Priority: r.Priority, Params: params[r.ID]})
+	}
+
+	return out, nil
+}
+
+func compile() (*ast.Compiler, error) {
+	builtin, err := policy.Builtin(false)
+	if err != nil {
+		return nil, err
+	}
+	library, err := policy.Library(false)
+	if err != nil {
+		return nil, err
+	}
+
+	return policy.Compile(policy.Merge(builtin, library).Modules(), true)
+}
+
+// timeRules evaluates data.berth.rules.NAME.deny for every rule package.
+func timeRules(ctx context.Context, compiler *ast.Compiler, value ast.Value) ([]ruleTiming, error) {
+	var timings []ruleTiming
+	for _, pkg := range rulePackages(compiler) {
+		query, err := rego.New(
+			rego.Query(pkg+".deny"),
+			rego.Compiler(compiler),
+			rego.Capabilities(policy.Capabilities()),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s: %w", pkg, err)
+		}
+
+		start := time.Now()
+		results, err := query.Eval(ctx, rego.EvalParsedInput(value))
+		if err != nil {
+			return nil, fmt.Errorf("evaluate %s: %w", pkg, err)
+		}
+		timings = append(timings, ruleTiming{pkg: pkg, elapsed: time.Since(start), findings: countFindings(results)})
+	}
+
+	sort.Slice(timings, func(i, j int) bool { return timings[i].elapsed > timings[j].elapsed })
+
+	return timings, nil
+}
+
+func rulePackages(compiler *ast.Compiler) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range compiler.Modules {
+		pkg := m.Package.Path.String()
+		if strings.HasPrefix(pkg, "data.berth.rules.") && !seen[pkg] {
+			seen[pkg] = true
+			out = append(out, pkg)
+		}
+	}
+	sort.Strings(out)
+
+	return out
+}
+
+func countFindings(results rego.ResultSet) int {
+	if len(results) == 0 || len(results[0].Expressions) == 0 {
+		return 0
+	}
+	set, _ := results[0].Expressions[0].Value.([]any)
+
+	return len(set)
+}
+
+// printRules prints each rule's time and share and returns their sum.
+func printRules(timings []ruleTiming) time.Duration {
+	var total time.Duration
+	for _, t := range timings {
+		total += t.elapsed
+	}
+
+	for _, t := range timings {
+		fmt.Printf("  %-45s %10v %5.1f%%  %d findings\n",
+			t.pkg, t.elapsed.Round(time.Microsecond), 100*float64(t.elapsed)/float64(max(total, 1)), t.findings)
+	}
+
+	return total
+}
+
+// printStep prints a step's time and the heap in use after it.
+func printStep(name string, elapsed time.Duration) {
+	runtime.GC()
+	var stats runtime.MemStats
+	runtime.ReadMemStats(&stats)
+
+	fmt.Printf("%-20s %10v   heap in use after it %7.1f MB, allocated so far %8.1f MB\n",
+		name, elapsed.Round(time.Millisecond), float64(stats.HeapInuse)/1e6, float64(stats.TotalAlloc)/1e6)
+}
