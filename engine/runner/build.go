@@ -5,8 +5,10 @@ import (
 	"errors"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/berth-policy/berth/engine/backlog"
 	"github.com/berth-policy/berth/engine/compose"
@@ -139,45 +141,77 @@ func (b *builder) loadBacklog(found string) {
 
 // loadProjects loads each Compose project. Every file is read and checked
 // on its own first, so an empty or binary file is reported by name even
-// when it is not the project's first file.
+// when it is not the project's first file. Projects load in parallel,
+// because compose-go's normalization dominates the run on large
+// repositories; results are kept in discovery order so output stays
+// deterministic.
 func (b *builder) loadProjects(ctx context.Context, projects [][]string) {
+	var usable [][]string
 	for _, files := range projects {
-		usable := true
-		for _, f := range files {
-			content, ok := b.read(f)
-			if !ok {
-				usable = false
-				continue
-			}
-			if textfile.IsBlankYAML(content) {
-				b.addError(input.LoadError{
-					Location: input.Location{File: b.rel(f), Line: 1, Column: 1},
-					Message:  "empty Compose file: it defines no services; add a services: section or delete the file",
-				})
-				usable = false
-			}
+		if b.composeFilesUsable(files) {
+			usable = append(usable, files)
 		}
-		if !usable {
-			continue
-		}
+	}
 
-		project, err := compose.Load(ctx, files, b.opts.Compose)
+	type loaded struct {
+		project input.Project
+		err     error
+	}
+	results := make([]loaded, len(usable))
 
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, files := range usable {
+		wg.Add(1)
+		limit <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-limit }()
+
+			project, err := compose.Load(ctx, files, b.opts.Compose)
+			results[i] = loaded{project: project, err: err}
+		}()
+	}
+	wg.Wait()
+
+	for _, r := range results {
 		// A partly loaded project is checked and its problems reported.
 		var partial compose.PartialError
-		if errors.As(err, &partial) {
+		if errors.As(r.err, &partial) {
 			for _, e := range partial.Errors {
 				b.addError(e)
 			}
-			b.doc.Projects = append(b.doc.Projects, project)
+			b.doc.Projects = append(b.doc.Projects, r.project)
 			continue
 		}
-		if err != nil {
-			b.addError(err)
+		if r.err != nil {
+			b.addError(r.err)
 			continue
 		}
-		b.doc.Projects = append(b.doc.Projects, project)
+		b.doc.Projects = append(b.doc.Projects, r.project)
 	}
+}
+
+// composeFilesUsable reads each file of a project and reports whether all
+// of them can be loaded, recording a load error for each one that cannot.
+func (b *builder) composeFilesUsable(files []string) bool {
+	usable := true
+	for _, f := range files {
+		content, ok := b.read(f)
+		if !ok {
+			usable = false
+			continue
+		}
+		if textfile.IsBlankYAML(content) {
+			b.addError(input.LoadError{
+				Location: input.Location{File: b.rel(f), Line: 1, Column: 1},
+				Message:  "empty Compose file: it defines no services; add a services: section or delete the file",
+			})
+			usable = false
+		}
+	}
+
+	return usable
 }
 
 func (b *builder) loadDockerfiles(files []string) {
