@@ -73,7 +73,11 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 	sort.SliceStable(report.Findings, func(i, j int) bool { return findingLess(report.Findings[i], report.Findings[j]) })
 
 	var commentErrors []input.LoadError
-	report.Findings, commentErrors = suppress.Apply(settings.Root, report.Findings)
+	ruleIDs := make([]string, 0, len(report.Rules))
+	for _, r := range report.Rules {
+		ruleIDs = append(ruleIDs, r.ID)
+	}
+	report.Findings, commentErrors = suppress.Apply(settings.Root, ruleIDs, report.Findings)
 	report.Errors = append(append([]input.LoadError{}, report.Errors...), commentErrors...)
 
 	if settings.Baseline != nil {

@@ -39,10 +39,11 @@ func (c comment) covers(rule string) bool {
 
 // Apply marks the findings that a comment in their file suppresses, with
 // kind inSource and the comment's reason. root is the directory finding
-// paths are relative to. A directive without a rule id or a reason
-// suppresses nothing and is returned as a load error, so that a typo never
-// silences a finding without a trace.
-func Apply(root string, findings []finding.Finding) ([]finding.Finding, []input.LoadError) {
+// paths are relative to, and rules lists the rule ids that exist; when it
+// is empty, any id is accepted. A directive without a rule id or a reason,
+// or naming a rule that does not exist, suppresses nothing and is returned
+// as a load error, so that a typo never silences a finding without a trace.
+func Apply(root string, rules []string, findings []finding.Finding) ([]finding.Finding, []input.LoadError) {
 	byFile := map[string][]comment{}
 	var errs []input.LoadError
 
@@ -54,7 +55,7 @@ func Apply(root string, findings []finding.Finding) ([]finding.Finding, []input.
 		comments, read := byFile[f.Location.File]
 		if !read {
 			var bad []input.LoadError
-			comments, bad = readComments(root, f.Location.File)
+			comments, bad = readComments(root, f.Location.File, rules)
 			byFile[f.Location.File] = comments
 			errs = append(errs, bad...)
 		}
@@ -88,7 +89,7 @@ func match(comments []comment, f finding.Finding) (comment, bool) {
 
 // readComments finds the directives of one file. A file that cannot be
 // read has none; the loaders have reported it already.
-func readComments(root, file string) ([]comment, []input.LoadError) {
+func readComments(root, file string, rules []string) ([]comment, []input.LoadError) {
 	path := file
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(root, filepath.FromSlash(file))
@@ -117,7 +118,7 @@ func readComments(root, file string) ([]comment, []input.LoadError) {
 			continue
 		}
 
-		c, err := parseComment(file, line, n+1, m, leading)
+		c, err := parseComment(file, line, n+1, m, leading, rules)
 		if err != nil {
 			errs = append(errs, *err)
 			continue
@@ -128,7 +129,7 @@ func readComments(root, file string) ([]comment, []input.LoadError) {
 	return comments, errs
 }
 
-func parseComment(file, line string, number int, m []int, leading bool) (comment, *input.LoadError) {
+func parseComment(file, line string, number int, m []int, leading bool, known []string) (comment, *input.LoadError) {
 	kind := line[m[2]:m[3]]
 	ids := line[m[4]:m[5]]
 	reason := strings.TrimSpace(line[m[6]:m[7]])
@@ -152,10 +153,25 @@ func parseComment(file, line string, number int, m []int, leading bool) (comment
 
 	var rules []string
 	for _, id := range strings.Split(ids, ",") {
-		if id = strings.TrimSpace(id); id != "" {
-			rules = append(rules, id)
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
 		}
+		if len(known) > 0 && !containsFold(known, id) {
+			return comment{}, &input.LoadError{Location: loc, Message: fmt.Sprintf("berth:%s names the unknown rule %s; use one of %s", kind, id, strings.Join(known, ", "))}
+		}
+		rules = append(rules, id)
 	}
 
 	return comment{rules: rules, reason: reason, fileWide: kind == "ignore-file", location: loc}, nil
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+
+	return false
 }

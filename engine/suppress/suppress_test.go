@@ -44,7 +44,7 @@ func TestApply(t *testing.T) {
 		at("C-6", 3),
 	}
 
-	got, errs := Apply(root, findings)
+	got, errs := Apply(root, nil, findings)
 
 	reasons := make([]string, len(got))
 	for i, f := range got {
@@ -78,10 +78,23 @@ func TestIgnoreFileBelowContent(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(root, "Dockerfile"), []byte(content), 0o644))
 
 	f := finding.Finding{RuleID: "C-17", Location: input.Location{File: "Dockerfile", Line: 3, Column: 1}}
-	got, errs := Apply(root, []finding.Finding{f})
+	got, errs := Apply(root, nil, []finding.Finding{f})
 
 	assert.Nil(t, got[0].Suppression)
 	require.Len(t, errs, 1)
 	assert.Equal(t, 2, errs[0].Line)
 	assert.Contains(t, errs[0].Message, "must be among the comments at the top")
+}
+
+func TestUnknownRuleInComment(t *testing.T) {
+	root := t.TempDir()
+	content := "services:\n  agent:\n    volumes:\n      # berth:ignore C-66 the proxy needs exec\n      - /var/run/docker.sock:/var/run/docker.sock\n"
+	require.NoError(t, os.WriteFile(filepath.Join(root, "compose.yaml"), []byte(content), 0o644))
+
+	got, errs := Apply(root, []string{"C-6", "C-10"}, []finding.Finding{at("C-6", 5)})
+
+	assert.Nil(t, got[0].Suppression)
+	require.Len(t, errs, 1)
+	assert.Equal(t, 4, errs[0].Line)
+	assert.Equal(t, "berth:ignore names the unknown rule C-66; use one of C-6, C-10", errs[0].Message)
 }
