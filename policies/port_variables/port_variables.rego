@@ -48,10 +48,12 @@ _message(use, variables) := sprintf(
 }
 
 # A listed variable such as PORT_OFFSET is usually part of a port, as in
-# ${PORT_OFFSET}8100, so a whole port number would be a wrong default.
+# ${PORT_OFFSET}8100, so a whole port number would be a wrong default. A
+# fixed number could also collide with a port another service publishes,
+# so the example names the kind of value instead.
 _example_default(name, variables) := "<value>" if {
 	name in variables
-} else := "8080"
+} else := "<host port>"
 
 # Returns the service whose ports contain path, as web for
 # services.web.ports.0 or services.web.ports.0.published.

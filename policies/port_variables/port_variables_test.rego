@@ -37,7 +37,7 @@ test_fail_port_variable_without_default if {
 
 	rule.deny == {{
 		"rule": "C-1",
-		"msg": _port_message("admin", "ADMIN_PORT", "8080"),
+		"msg": _port_message("admin", "ADMIN_PORT", "<host port>"),
 		"location": _loc(9, 10),
 		"service": "admin",
 	}} with input as _input(variables)
