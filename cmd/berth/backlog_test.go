@@ -85,3 +85,10 @@ func TestExplainUnknownRule(t *testing.T) {
 	assert.Equal(t, exitError, code)
 	assert.Contains(t, stderr, `rule "C-99" not found: use one of C-1, C-2`)
 }
+
+func TestExplainByName(t *testing.T) {
+	code, stdout, _ := berth(t, "explain", "plaintext-secrets")
+
+	assert.Equal(t, exitOK, code)
+	assert.True(t, strings.HasPrefix(stdout, "# C-13: "), stdout)
+}

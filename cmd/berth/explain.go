@@ -14,8 +14,9 @@ import (
 func newExplainCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:     "explain RULE",
+		Long:    "explain prints a rule's documentation page. RULE is its id, such as C-13, or its name, such as plaintext-secrets.",
 		Short:   "Print a rule's documentation: what it checks, why, examples and parameters",
-		Example: "  berth explain C-13",
+		Example: "  berth explain C-13\n  berth explain plaintext-secrets",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := strings.ToUpper(args[0])
@@ -24,7 +25,8 @@ func newExplainCommand() *cobra.Command {
 				return err
 			}
 
-			// A rule without a page still has its metadata.
+			// The rule may be named by its name, as berth rules lists it,
+			// and a rule without a page still has its metadata.
 			eval, err := evaluate.New(cmd.Context())
 			if err != nil {
 				return err
@@ -32,7 +34,11 @@ func newExplainCommand() *cobra.Command {
 
 			var ids []string
 			for _, r := range eval.Rules() {
-				if r.ID == id {
+				if r.ID == id || strings.EqualFold(r.Name, args[0]) {
+					if page, ok := docs.RulePage(r.ID); ok {
+						_, err := io.WriteString(cmd.OutOrStdout(), page)
+						return err
+					}
 					_, err := fmt.Fprintf(cmd.OutOrStdout(), "# %s: %s\n\n%s\n", r.ID, r.Title, r.Description)
 					return err
 				}

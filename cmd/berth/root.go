@@ -10,7 +10,7 @@ func newRootCommand() *cobra.Command {
 		Short: "Check Docker deployments against a backlog of rules written as policy",
 		Long: `berth loads Compose projects, Dockerfiles and a remediation backlog written
 in HCL into one input document, evaluates Rego rules over it and reports
-findings as text, JSON or SARIF.`,
+findings as text, JSON, SARIF, GitHub Actions workflow commands or JUnit XML.`,
 		Version:       version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
