@@ -115,4 +115,9 @@ type Report struct {
 
 	// Errors are the files that could not be loaded.
 	Errors []input.LoadError `json:"errors"`
+
+	// Warnings are problems in files that were loaded all the same, such
+	// as a Dockerfile flag that BuildKit does not accept. They never fail
+	// a run.
+	Warnings []input.LoadError `json:"warnings,omitempty"`
 }

@@ -22,6 +22,9 @@ func (g *githubReporter) Write(w io.Writer, r finding.Report) error {
 	for _, e := range sortedLoadErrors(r.Errors) {
 		b.WriteString(workflowCommand("error", annotationProperties(e.Location, "load error"), e.Message))
 	}
+	for _, w := range sortedLoadErrors(r.Warnings) {
+		b.WriteString(workflowCommand("warning", annotationProperties(w.Location, "load warning"), w.Message))
+	}
 
 	for _, f := range sortedFindings(r.Findings) {
 		command := annotationCommand(f.Level)

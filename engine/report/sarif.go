@@ -92,7 +92,7 @@ func (s *sarifReporter) build(r finding.Report) (*sarif.Report, error) {
 	run.WithColumnKind("utf16CodeUnits")
 	run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(s.opts.AutomationID))
 	run.WithArtifacts(b.artifacts())
-	run.AddInvocation(b.invocation(sortedLoadErrors(r.Errors)))
+	run.AddInvocation(b.invocation(sortedLoadErrors(r.Errors), sortedLoadErrors(r.Warnings)))
 
 	if s.opts.SourceRootURI != "" {
 		base := sarif.NewArtifactLocation().WithURI(s.opts.SourceRootURI)

@@ -59,6 +59,9 @@ func newRunBuilder(opts Options, r finding.Report) (*runBuilder, error) {
 	for _, e := range r.Errors {
 		add(e.Location)
 	}
+	for _, w := range r.Warnings {
+		add(w.Location)
+	}
 
 	for ref := range files {
 		b.refs = append(b.refs, ref)
@@ -286,16 +289,24 @@ func readLineHashes(file string) []string {
 
 // invocation records whether every file loaded, with one error
 // notification per load error.
-func (b *runBuilder) invocation(errs []input.LoadError) *sarif.Invocation {
+func (b *runBuilder) invocation(errs, warnings []input.LoadError) *sarif.Invocation {
 	inv := sarif.NewInvocation().WithExecutionSuccessful(len(errs) == 0)
 
 	for _, e := range errs {
-		n := sarif.NewNotification().WithLevel(sarif.LevelError).WithMessage(sarif.NewTextMessage(e.Message))
-		if !e.Location.IsZero() {
-			n.AddLocation(b.location(e.Location))
-		}
-		inv.AddToolExecutionNotification(n)
+		inv.AddToolExecutionNotification(b.notification(sarif.LevelError, e))
+	}
+	for _, w := range warnings {
+		inv.AddToolExecutionNotification(b.notification(sarif.LevelWarning, w))
 	}
 
 	return inv
+}
+
+func (b *runBuilder) notification(level string, e input.LoadError) *sarif.Notification {
+	n := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(e.Message))
+	if !e.Location.IsZero() {
+		n.AddLocation(b.location(e.Location))
+	}
+
+	return n
 }

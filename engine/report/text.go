@@ -36,6 +36,14 @@ func (t *textReporter) Write(w io.Writer, r finding.Report) error {
 		b.WriteString("\n")
 	}
 
+	if len(r.Warnings) > 0 {
+		b.WriteString(t.paint(ansiBold, "Load warnings:") + "\n")
+		for _, w := range sortedLoadErrors(r.Warnings) {
+			fmt.Fprintf(&b, "%s: %s: %s\n", input.FormatPosition(w.Location), t.paint(levelColor(finding.LevelWarning), "warning"), indentContinuation(w.Message))
+		}
+		b.WriteString("\n")
+	}
+
 	// A blank line separates the findings of one file from the next.
 	shownFindings := 0
 	previousFile := ""

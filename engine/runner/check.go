@@ -45,6 +45,7 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 
 	report := finding.Report{
 		ToolVersion: settings.Version,
+		Warnings:    loadWarnings(doc),
 		Rules:       rulesWithPriorities(eval.Rules(), doc.Backlog),
 		Findings:    []finding.Finding{},
 		Errors:      doc.Errors,
@@ -216,4 +217,22 @@ func findingLess(a, b finding.Finding) bool {
 	}
 
 	return a.Message < b.Message
+}
+
+// loadWarnings gathers the problems the loaders recorded in files they
+// still loaded, sorted by file and line.
+func loadWarnings(doc input.Document) []input.LoadError {
+	var warnings []input.LoadError
+	for _, df := range doc.Dockerfiles {
+		warnings = append(warnings, df.Warnings...)
+	}
+
+	sort.SliceStable(warnings, func(i, j int) bool {
+		if warnings[i].File != warnings[j].File {
+			return warnings[i].File < warnings[j].File
+		}
+		return warnings[i].Line < warnings[j].Line
+	})
+
+	return warnings
 }

@@ -65,4 +65,10 @@ func TestBadFileHidesNoFindings(t *testing.T) {
 	}
 	assert.Equal(t, []string{"good/compose.yaml:5:9"}, socket)
 	assert.Len(t, report.Errors, 1)
+
+	// The Dockerfile's unknown mount type is a warning: the file is still
+	// loaded and checked.
+	require.Len(t, report.Warnings, 1)
+	assert.Equal(t, "broken/Dockerfile", report.Warnings[0].File)
+	assert.Equal(t, 2, report.Warnings[0].Line)
 }
