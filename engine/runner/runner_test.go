@@ -72,3 +72,24 @@ func TestBadFileHidesNoFindings(t *testing.T) {
 	assert.Equal(t, "broken/Dockerfile", report.Warnings[0].File)
 	assert.Equal(t, 2, report.Warnings[0].Line)
 }
+
+// TestVariablePortFindings checks ports whose host port comes from a
+// variable: a default takes part in collisions, and an unset variable is
+// reported by C-1 while C-10 does not guess a value.
+func TestVariablePortFindings(t *testing.T) {
+	doc := buildInput(t, "variable-ports")
+	require.Empty(t, doc.Errors)
+
+	eval, err := evaluate.New(context.Background())
+	require.NoError(t, err)
+	report, err := Check(context.Background(), eval, doc, Settings{Version: "test", Today: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+
+	byRule := map[string][]string{}
+	for _, f := range report.Findings {
+		byRule[f.RuleID] = append(byRule[f.RuleID], input.FormatPosition(f.Location)+" "+f.Service)
+	}
+
+	assert.Equal(t, []string{"compose.yaml:13:9 api"}, byRule["C-10"])
+	assert.Equal(t, []string{"compose.yaml:9:10 admin"}, byRule["C-1"])
+}
