@@ -2,29 +2,23 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/berth-policy/berth/internal/sharedtest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// corpusRoot returns the corpus of public stacks beside the repository, or
-// skips the test.
+// corpusRoot returns the corpus of public stacks, or skips.
 func corpusRoot(t *testing.T) string {
 	t.Helper()
 
-	root, err := filepath.Abs(filepath.Join(repoRoot, "..", "shared", "corpus"))
-	require.NoError(t, err)
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("the public corpus is not at %s; this test runs only beside it", root)
-	}
-
-	return root
+	return sharedtest.Corpus(t)
 }
 
 type jsonReport struct {

@@ -3,10 +3,10 @@ package compose
 import (
 	"context"
 	"errors"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
+
+	"github.com/berth-policy/berth/internal/sharedtest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,17 +15,11 @@ import (
 	"github.com/berth-policy/berth/engine/input"
 )
 
-// corpusDir returns the public corpus beside the repository, or skips.
+// corpusDir returns the corpus of public stacks, or skips.
 func corpusDir(t *testing.T) string {
 	t.Helper()
 
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
-	require.NoError(t, err)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("the public corpus is not at %s; this test runs only beside it", dir)
-	}
-
-	return dir
+	return sharedtest.Corpus(t)
 }
 
 // corpusLoadErrors are the projects of the corpus that Docker Compose

@@ -2,41 +2,20 @@ package dockerfile
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/berth-policy/berth/internal/sharedtest"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/berth-policy/berth/engine/input"
 )
 
-// sharedDir returns the shared test data folder beside the repository, or
-// skips the test when this clone has none.
+// sharedDir returns the shared test data beside the repository, or skips.
 func sharedDir(t *testing.T, parts ...string) string {
 	t.Helper()
 
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the test directory, so the shared test data cannot be found")
-		}
-		dir = parent
-	}
-
-	shared := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("skipping: shared test data %s is not present in this clone", shared)
-	}
-
-	return shared
+	return sharedtest.Shared(t, parts...)
 }
 
 // mustParse parses a Dockerfile that must load.

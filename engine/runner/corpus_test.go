@@ -7,38 +7,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/berth-policy/berth/internal/sharedtest"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/runner"
 )
 
-// corpusDir returns the corpus of public stacks in the shared folder beside
-// the repository, or skips the test when this clone has none.
+// corpusDir returns the corpus of public stacks, or skips.
 func corpusDir(t *testing.T) string {
 	t.Helper()
 
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the test directory, so the corpus of public stacks cannot be found")
-		}
-		dir = parent
-	}
-
-	corpus := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("skipping: the corpus of public stacks is not at %s in this clone", corpus)
-	}
-
-	return corpus
+	return sharedtest.Corpus(t)
 }
 
 // TestCorpusEvaluates checks every stack of the corpus with the built-in
