@@ -13,10 +13,35 @@
 #   params:
 #     path: /health
 #     exempt_services: []
+#     non_http_images:
+#       - postgres
+#       - postgis
+#       - mysql
+#       - mariadb
+#       - mongo
+#       - redis
+#       - valkey
+#       - keydb
+#       - memcached
+#       - rabbitmq
+#       - elasticsearch
+#       - opensearch
+#       - etcd
+#       - zookeeper
+#       - kafka
+#       - clickhouse
+#       - influxdb
+#       - cassandra
+#       - neo4j
+#       - couchdb
+#       - minio
+#       - qdrant
 package berth.rules.healthcheck
 
 import data.berth.lib.config
 import data.berth.lib.dockerfile_stages
+import data.berth.lib.image_families
+import data.berth.lib.images
 import data.berth.lib.names
 import data.berth.lib.result
 
@@ -26,7 +51,9 @@ deny contains finding if {
 	some project in input.projects
 	some service in project.services
 	not _exempt(service, _params.exempt_services)
-	some problem in _problems(service, object.get(input, "dockerfiles", {}), _params.path)
+	dockerfiles := object.get(input, "dockerfiles", {})
+	probe := _probe(service, dockerfiles, _params)
+	some problem in _problems(service, dockerfiles, probe)
 	finding := result.fail_service(rego.metadata.chain(), problem.message, problem.location, service.name)
 }
 
@@ -41,45 +68,103 @@ _exempt(service, _) if startswith(_restart(service), "on-failure")
 
 _restart(service) := service.restart.value if is_string(service.restart.value)
 
+# Returns what a healthcheck of service must test. Data stores and brokers
+# whose image is listed in non_http_images cannot serve params.path, so any
+# test counts for them, and the advice names a readiness command instead.
+# Every other service must request params.path.
+_probe(service, dockerfiles, params) := {
+	"http": false,
+	"advice": sprintf("checks whether %s is ready, such as %s", [image, _readiness_command(image)]),
+} if {
+	image := _non_http_image(service, dockerfiles, params.non_http_images)
+} else := {
+	"http": true,
+	"path": params.path,
+	"advice": sprintf("requests %s", [params.path]),
+}
+
+# Returns the last path part of the first repository that the service runs
+# whose last path part is listed, such as postgres for postgres:16. Entries
+# are compared in lower case, and entries that are not strings are skipped.
+_non_http_image(service, dockerfiles, listed) := [part |
+	some repository in _repositories(service, dockerfiles)
+	part := image_families.last_path_part(repository)
+	some entry in listed
+	is_string(entry)
+	lower(entry) == part
+][0]
+
+# Repositories that the service's container runs, in order: its image and,
+# when it builds, the image that its running stage starts from, as in
+# FROM postgres:16 with extensions added.
+_repositories(service, dockerfiles) := array.concat(
+	[images.repository(service.image.value) | service.image],
+	[images.repository(base.base.image) |
+		dockerfile := dockerfiles[service.build.dockerfile]
+		stage := dockerfile_stages.running_stage(dockerfile, service.build)
+		base := dockerfile_stages.image_stage(dockerfile.stages, stage.index)
+		base.base.image != ""
+	],
+)
+
+# Readiness commands that the current official images ship. Other images
+# get a general hint, because their clients differ between images and
+# versions.
+_readiness_commands := {
+	"postgres": "pg_isready",
+	"postgis": "pg_isready",
+	"mysql": "mysqladmin ping",
+	"mariadb": "mariadb-admin ping",
+	"mongo": `mongosh --eval "db.adminCommand('ping')"`,
+	"redis": "redis-cli ping",
+	"valkey": "valkey-cli ping",
+	"keydb": "keydb-cli ping",
+	"rabbitmq": "rabbitmq-diagnostics -q ping",
+}
+
+_readiness_command(image) := command if {
+	command := _readiness_commands[image]
+} else := "a ping with the client that its image ships"
+
 # Each function below that returns problems is one else chain, so it has
 # exactly one value for a service and OPA never sees two bodies disagree.
-_problems(service, dockerfiles, path) := _check_problems(service.name, check, path) if {
+_problems(service, dockerfiles, probe) := _check_problems(service.name, check, probe) if {
 	check := _healthcheck(service, dockerfiles)
-} else := {_missing(service, path)}
+} else := {_missing(service, probe)}
 
 # A Compose healthcheck section without a test keeps the test of the image,
 # so its message differs from a service with no healthcheck at all.
-_missing(service, path) := {
+_missing(service, probe) := {
 	"location": service.healthcheck.location,
 	"message": sprintf(
-		"The healthcheck of service %q has no test, and berth found no HEALTHCHECK in its Dockerfile to inherit. Add a test that requests %s.",
-		[service.name, path],
+		"The healthcheck of service %q has no test, and berth found no HEALTHCHECK in its Dockerfile to inherit. Add a test that %s.",
+		[service.name, probe.advice],
 	),
 } if {
 	is_object(service.healthcheck)
 } else := {
 	"location": service.location,
 	"message": sprintf(
-		"Service %q has no healthcheck. Add one whose test requests %s, in the Compose file or as a HEALTHCHECK in its Dockerfile.",
-		[service.name, path],
+		"Service %q has no healthcheck. Add one whose test %s, in the Compose file or as a HEALTHCHECK in its Dockerfile.",
+		[service.name, probe.advice],
 	),
 }
 
-_check_problems(name, check, path) := {{
+_check_problems(name, check, probe) := {{
 	"location": _disabling_location(check),
 	"message": sprintf(
-		"Service %q disables its healthcheck, so Docker never notices when it stops serving. Remove %s and add a test that requests %s.",
-		[name, _disabling_setting(check), path],
+		"Service %q disables its healthcheck, so Docker never notices when it stops serving. Remove %s and add a test that %s.",
+		[name, _disabling_setting(check), probe.advice],
 	),
 }} if {
 	_disabled(check.healthcheck)
 } else := set() if {
-	_probes(check.healthcheck, path)
+	_passes(check.healthcheck, probe)
 } else := {{
 	"location": check.test_location,
 	"message": sprintf(
 		"The healthcheck of service %q does not request %s. Change its test to probe that path, for example with curl -fsS http://localhost:<port>%s.",
-		[name, path, path],
+		[name, probe.path, probe.path],
 	),
 }}
 
@@ -150,8 +235,13 @@ _disabling_setting(check) := "HEALTHCHECK NONE from the Dockerfile" if {
 	check.healthcheck.disable == true
 } else := `test: ["NONE"]`
 
-_probes(healthcheck, path) if {
+# A healthcheck that is not disabled passes when the service serves no HTTP,
+# and otherwise when one element of its test contains the health path.
+_passes(_, probe) if probe.http == false
+
+_passes(healthcheck, probe) if {
+	probe.http == true
 	some element in healthcheck.test
 	is_string(element)
-	contains(element, path)
+	contains(element, probe.path)
 }

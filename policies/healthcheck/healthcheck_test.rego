@@ -318,3 +318,126 @@ test_success_null_dockerfiles if {
 
 	rule.deny == set() with input as _input(services, null)
 }
+
+_image(reference) := {"value": reference, "location": _loc("compose.yaml", 3)}
+
+_from(stage, image) := object.union(stage, {"base": {"image": image, "tag": "16", "stage": -1}})
+
+_non_http_missing_message(service, advice) := sprintf(
+	"Service %q has no healthcheck. Add one whose test %s, in the Compose file or as a HEALTHCHECK in its Dockerfile.",
+	[service, advice],
+)
+
+test_success_non_http_images_with_any_test if {
+	services := [
+		_service("db", {"image": _image("postgres:16"), "healthcheck": _compose_check(["CMD-SHELL", "pg_isready -U app"], 5)}),
+		_service("cache", {"image": _image("docker.io/library/redis:7.4"), "healthcheck": _compose_check(["CMD", "redis-cli", "ping"], 9)}),
+		_service("queue", {"image": _image("registry.local:5000/infra/RabbitMQ:3-management"), "healthcheck": _compose_check(["CMD", "true"], 13)}),
+		_service("search", {"image": _image("opensearchproject/opensearch@sha256:0123"), "healthcheck": _compose_check(["CMD-SHELL", "curl -fs localhost:9200"], 17)}),
+	]
+
+	rule.deny == set() with input as _input(services, {})
+}
+
+test_success_non_http_base_image_with_dockerfile_healthcheck if {
+	services := [_service("db", {"build": _build("")})]
+	stages := [_from(_stage(0, "", -1, true, [_dockerfile_check(["CMD-SHELL", "pg_isready"], 4)]), "postgis/postgis")]
+
+	rule.deny == set() with input as _input(services, _dockerfiles(stages))
+}
+
+test_success_non_http_base_image_through_stages if {
+	services := [_service("db", {"build": _build(""), "healthcheck": _compose_check(["CMD", "pg_isready"], 6)})]
+	stages := [
+		_from(_stage(0, "base", -1, false, [_run(3)]), "postgres"),
+		_stage(1, "", 0, true, [_run(13)]),
+	]
+
+	rule.deny == set() with input as _input(services, _dockerfiles(stages))
+}
+
+test_fail_non_http_images_without_healthcheck if {
+	services := [
+		_service("db", {"image": _image("postgres:16")}),
+		object.union(_service("cache", {"image": _image("bitnami/valkey:8")}), {"location": _loc("compose.yaml", 7)}),
+		object.union(_service("zk", {"image": _image("zookeeper:3.9")}), {"location": _loc("compose.yaml", 11)}),
+		object.union(_service("docs", {"image": _image("mongo:7")}), {"location": _loc("compose.yaml", 15)}),
+	]
+
+	rule.deny == {
+		_finding("db", _non_http_missing_message("db", "checks whether postgres is ready, such as pg_isready"), _loc("compose.yaml", 2)),
+		_finding("cache", _non_http_missing_message("cache", "checks whether valkey is ready, such as valkey-cli ping"), _loc("compose.yaml", 7)),
+		_finding("zk", _non_http_missing_message("zk", "checks whether zookeeper is ready, such as a ping with the client that its image ships"), _loc("compose.yaml", 11)),
+		_finding("docs", _non_http_missing_message("docs", `checks whether mongo is ready, such as mongosh --eval "db.adminCommand('ping')"`), _loc("compose.yaml", 15)),
+	} with input as _input(services, {})
+}
+
+test_fail_non_http_image_disables_healthcheck if {
+	check := {"test": [], "disable": true, "location": _loc("compose.yaml", 5), "disable_location": _loc("compose.yaml", 6)}
+	services := [_service("cache", {"image": _image("redis:7"), "healthcheck": check})]
+
+	message := `Service "cache" disables its healthcheck, so Docker never notices when it stops serving. Remove disable: true and add a test that checks whether redis is ready, such as redis-cli ping.`
+	rule.deny == {_finding("cache", message, _loc("compose.yaml", 6))} with input as _input(services, {})
+}
+
+test_fail_non_http_base_image_healthcheck_none if {
+	services := [_service("db", {"build": _build("")})]
+	stages := [_from(_stage(0, "", -1, true, [_dockerfile_check(["NONE"], 5)]), "mysql")]
+
+	message := `Service "db" disables its healthcheck, so Docker never notices when it stops serving. Remove HEALTHCHECK NONE from the Dockerfile and add a test that checks whether mysql is ready, such as mysqladmin ping.`
+	rule.deny == {_finding("db", message, _loc("api/Dockerfile", 5))} with input as _input(services, _dockerfiles(stages))
+}
+
+test_fail_non_http_section_without_test if {
+	services := [_service("broker", {"image": _image("rabbitmq:3"), "healthcheck": _compose_check([], 5)})]
+
+	message := `The healthcheck of service "broker" has no test, and berth found no HEALTHCHECK in its Dockerfile to inherit. Add a test that checks whether rabbitmq is ready, such as rabbitmq-diagnostics -q ping.`
+	rule.deny == {_finding("broker", message, _loc("compose.yaml", 5))} with input as _input(services, {})
+}
+
+# Only the image that the running stage starts from counts, not the image
+# of a stage that it copies from.
+test_fail_non_http_image_in_other_stage if {
+	services := [_service("api", {"build": _build("")})]
+	stages := [
+		_from(_stage(0, "seed", -1, false, [_run(3)]), "postgres"),
+		_stage(1, "", -1, true, [_dockerfile_check(["CMD", "pg_isready"], 14)]),
+	]
+
+	rule.deny == {_finding("api", _wrong_path_message("api", "/health"), _loc("api/Dockerfile", 14))} with input as _input(services, _dockerfiles(stages))
+}
+
+test_fail_non_http_images_param_replaces_defaults if {
+	services := [
+		_service("db", {"image": _image("postgres:16"), "healthcheck": _compose_check(["CMD", "pg_isready"], 5)}),
+		_service("scylla", {"image": _image("scylladb/scylla:6"), "healthcheck": _compose_check(["CMD", "nodetool", "status"], 9)}),
+		object.union(_service("store", {"image": _image("registry.local/kv-store:2")}), {"location": _loc("compose.yaml", 12)}),
+	]
+	params := {"non_http_images": ["ScyllA", "kv-store", 7, null]}
+	doc := object.union(_input(services, {}), {"backlog": {"items": {"C-9": {"params": params}}}})
+
+	rule.deny == {
+		_finding("db", _wrong_path_message("db", "/health"), _loc("compose.yaml", 5)),
+		_finding("store", _non_http_missing_message("store", "checks whether kv-store is ready, such as a ping with the client that its image ships"), _loc("compose.yaml", 12)),
+	} with input as doc
+}
+
+test_fail_null_non_http_images_param if {
+	services := [_service("db", {"image": _image("postgres:16"), "healthcheck": _compose_check(["CMD", "pg_isready"], 5)})]
+	doc := object.union(_input(services, {}), {"backlog": {"items": {"C-9": {"params": {"non_http_images": null}}}}})
+
+	rule.deny == {_finding("db", _wrong_path_message("db", "/health"), _loc("compose.yaml", 5))} with input as doc
+}
+
+test_fail_image_without_string_value if {
+	services := [
+		_service("web", {"image": {"value": null, "location": _loc("compose.yaml", 3)}}),
+		object.union(_service("api", {"image": {"value": 5}, "build": _build("")}), {"location": _loc("compose.yaml", 7)}),
+	]
+	stages := [_from(_stage(0, "", -1, true, [_run(3)]), "")]
+
+	rule.deny == {
+		_finding("web", _missing_message("web", "/health"), _loc("compose.yaml", 2)),
+		_finding("api", _missing_message("api", "/health"), _loc("compose.yaml", 7)),
+	} with input as _input(services, _dockerfiles(stages))
+}
