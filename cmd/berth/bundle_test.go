@@ -3,6 +3,7 @@ package main
 import (
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,8 +24,15 @@ func TestBundleBuildAndCheck(t *testing.T) {
 	code, withPolicies, stderr := berth(t, "check", "--root", stack, stack, "--format", "json", "-p", policies)
 	require.Equal(t, exitFindings, code, stderr)
 
-	assert.Equal(t, jsonFindings(t, withPolicies), jsonFindings(t, withBundle))
+	// A string result points at its rule head: with -p in the file as
+	// given, and with the bundle in the module under user/<directory>/.
+	var want []string
+	for _, f := range jsonFindings(t, withPolicies) {
+		want = append(want, strings.ReplaceAll(f, filepath.ToSlash(policies)+"/", "/user/"+filepath.Base(policies)+"/"))
+	}
+	assert.Equal(t, want, jsonFindings(t, withBundle))
 	assert.Contains(t, jsonFindings(t, withBundle), "main.deny_healthcheck error compose.yaml:2:3")
+	assert.Contains(t, jsonFindings(t, withBundle), "main.warn_latest error /user/"+filepath.Base(policies)+"/main.rego:9:1")
 }
 
 func TestBundleBuildErrors(t *testing.T) {

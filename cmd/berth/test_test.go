@@ -98,6 +98,10 @@ func TestTestCommand(t *testing.T) {
 		"exception.rego": "package main\n\nexception contains rules if {\n\trules := [\"healthcheck\", \"latest\"]\n}\n",
 	})
 
+	// warn_latest returns strings, so its findings point at its rule head.
+	warnLatest := filepath.ToSlash(filepath.Join(policies, "main.rego")) + ":9:1"
+	exceptedWarnLatest := filepath.ToSlash(filepath.Join(excepted, "main.rego")) + ":9:1"
+
 	tests := []struct {
 		name     string
 		args     []string
@@ -109,7 +113,7 @@ func TestTestCommand(t *testing.T) {
 			args: []string{"-p", policies},
 			code: exitFindings,
 			findings: []string{
-				"main.warn_latest warning :0:0",
+				"main.warn_latest warning " + warnLatest,
 				"main.deny_healthcheck error compose.yaml:2:3",
 			},
 		},
@@ -118,7 +122,7 @@ func TestTestCommand(t *testing.T) {
 			args: []string{"-p", policies, "--fail-on", "never"},
 			code: exitOK,
 			findings: []string{
-				"main.warn_latest warning :0:0",
+				"main.warn_latest warning " + warnLatest,
 				"main.deny_healthcheck error compose.yaml:2:3",
 			},
 		},
@@ -127,7 +131,7 @@ func TestTestCommand(t *testing.T) {
 			args: []string{"-p", excepted},
 			code: exitOK,
 			findings: []string{
-				"main.warn_latest warning :0:0 (suppressed)",
+				"main.warn_latest warning " + exceptedWarnLatest + " (suppressed)",
 				"main.deny_healthcheck error compose.yaml:2:3 (suppressed)",
 			},
 		},
@@ -203,7 +207,7 @@ func TestTestCommandText(t *testing.T) {
 
 	require.Equal(t, exitFindings, code, stderr)
 	assert.Contains(t, stdout, "compose.yaml:2:3: error main.deny_healthcheck: service web has no healthcheck\n")
-	assert.Contains(t, stdout, "warning main.warn_latest: service web uses the latest tag\n")
+	assert.Contains(t, stdout, filepath.ToSlash(filepath.Join(policies, "main.rego"))+":9:1: warning main.warn_latest: service web uses the latest tag\n")
 }
 
 func TestCheckUserPolicies(t *testing.T) {
@@ -220,8 +224,9 @@ func TestCheckUserPolicies(t *testing.T) {
 		}
 	}
 	// Without a backlog file, every user rule's finding is an error.
+	warnLatest := filepath.ToSlash(filepath.Join(policies, "main.rego")) + ":9:1"
 	assert.Equal(t, []string{
-		"main.warn_latest error :0:0",
+		"main.warn_latest error " + warnLatest,
 		"main.deny_healthcheck error compose.yaml:2:3",
 	}, user)
 
@@ -236,11 +241,87 @@ func TestCheckUserPolicies(t *testing.T) {
 	}
 	// A backlog file gives the warn rule an item with priority P2.
 	assert.Equal(t, []string{
-		"main.warn_latest warning :0:0",
+		"main.warn_latest warning " + warnLatest,
 		"main.deny_healthcheck error compose.yaml:2:3",
 	}, user)
 
 	code, _, stderr = berth(t, "check", "--root", stack, stack, "-p", network)
 	assert.Equal(t, exitError, code)
 	assert.Equal(t, "berth: compile policies: "+filepath.Join(network, "net.rego")+":4: rego_type_error: call to http.send rejected: network access is disabled in berth policies, so a rule can read only the input document and data\n", stderr)
+}
+
+// severalBodiesPolicy defines deny in two bodies that return plain strings.
+const severalBodiesPolicy = `package main
+
+deny contains "every stack needs an owner label" if {
+	some project in input.projects
+	count(project.services) > 0
+}
+
+deny contains msg if {
+	some project in input.projects
+	some service in project.services
+	endswith(service.image.value, ":latest")
+	msg := sprintf("service %s uses the latest tag", [service.name])
+}
+`
+
+// TestCheckUserPoliciesSARIF checks that a finding of a rule that returns
+// plain strings gets a SARIF location, which GitHub code scanning requires
+// of every result: the rule head that produced it, relative to the root.
+func TestCheckUserPoliciesSARIF(t *testing.T) {
+	stack := writeTree(t, map[string]string{
+		"compose.yaml":          socketCompose,
+		"policy/main.rego":      healthcheckPolicy,
+		"policy/ownership.rego": severalBodiesPolicy,
+	})
+	out := filepath.Join(t.TempDir(), "results.sarif")
+
+	code, _, stderr := berth(t, "check", "--root", stack, stack, "-p", filepath.Join(stack, "policy"), "-o", out)
+	require.Equal(t, exitFindings, code, stderr)
+
+	raw, err := os.ReadFile(out)
+	require.NoError(t, err)
+	validateSARIF(t, raw)
+
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string                `json:"ruleId"`
+				Message   struct{ Text string } `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &log))
+	require.Len(t, log.Runs, 1)
+
+	var user []string
+	for _, r := range log.Runs[0].Results {
+		require.NotEmpty(t, r.Locations, "result %s %q has no location", r.RuleID, r.Message.Text)
+		if !strings.HasPrefix(r.RuleID, "main.") {
+			continue
+		}
+		require.Len(t, r.Locations, 1)
+		l := r.Locations[0].PhysicalLocation
+		assert.Equal(t, "%SRCROOT%", l.ArtifactLocation.URIBaseID)
+		user = append(user, r.RuleID+" "+l.ArtifactLocation.URI+":"+strconv.Itoa(l.Region.StartLine)+":"+strconv.Itoa(l.Region.StartColumn)+" "+r.Message.Text)
+	}
+	assert.Equal(t, []string{
+		"main.warn_latest policy/main.rego:9:1 service web uses the latest tag",
+		"main.deny policy/ownership.rego:3:1 every stack needs an owner label",
+		"main.deny policy/ownership.rego:8:1 service web uses the latest tag",
+		"main.deny_healthcheck compose.yaml:2:3 service web has no healthcheck",
+	}, user)
 }

@@ -17,9 +17,15 @@
 //   - The input is berth's whole document (Compose projects, Dockerfiles,
 //     requirement files, CI files and the backlog), evaluated once, not
 //     each configuration file on its own. data.conftest.file is not set.
-//   - A result without _loc has no location. An object result may also
-//     give berth's location shape under location, and a service name
-//     under service.
+//   - A result whose location names no file, such as a plain string,
+//     takes the location of the rule head that produced it, so that every
+//     finding has one, as SARIF consumers such as GitHub code scanning
+//     require. The file is the policy's path as berth loaded it (under the
+//     path given with -p, or inside a bundle), and the line and column are
+//     those of the head. When several bodies define the rule, berth
+//     evaluates it once more with a tracer to learn which body produced
+//     each result. An object result may also give berth's location shape
+//     under location, and a service name under service.
 //   - Excepted results are kept and marked suppressed, with the exception
 //     rule as the justification, instead of being replaced by one
 //     exception entry per rule. Passing rules are not counted.

@@ -123,7 +123,7 @@ func TestEngineTest(t *testing.T) {
 			name: "default namespace",
 			opts: Options{Policies: []string{policies}, Data: []string{filepath.Join(policies, "data")}},
 			want: []summaryRow{
-				{rule: "main.warn_socket", level: finding.LevelWarning},
+				{rule: "main.warn_socket", level: finding.LevelWarning, file: "{dir}/compose.rego", line: 15},
 				{rule: "main.deny_no_healthcheck", level: finding.LevelError, file: "app/compose.yaml", line: 4},
 				{rule: "main.violation", level: finding.LevelError, file: "empty/compose.yaml", line: 1},
 			},
@@ -147,7 +147,7 @@ func TestEngineTest(t *testing.T) {
 			name: "all namespaces",
 			opts: Options{Policies: []string{policies}, Data: []string{filepath.Join(policies, "data")}, AllNamespaces: true},
 			want: []summaryRow{
-				{rule: "main.warn_socket", level: finding.LevelWarning},
+				{rule: "main.warn_socket", level: finding.LevelWarning, file: "{dir}/compose.rego", line: 15},
 				{rule: "IMG-1", level: finding.LevelError, file: "app/compose.yaml", line: 4, service: "watchtower", excepts: "data.compose.images.exception excepts rule deny"},
 				{rule: "main.deny_no_healthcheck", level: finding.LevelError, file: "app/compose.yaml", line: 4},
 				{rule: "main.violation", level: finding.LevelError, file: "empty/compose.yaml", line: 1},
@@ -163,7 +163,12 @@ func TestEngineTest(t *testing.T) {
 			report, err := engine.Test(context.Background(), testDocument(), "1.2.3")
 			require.NoError(t, err)
 
-			assert.Equal(t, tt.want, summaryRows(report.Findings))
+			want := make([]summaryRow, 0, len(tt.want))
+			for _, row := range tt.want {
+				row.file = replaceDir(row.file, filepath.ToSlash(policies))
+				want = append(want, row)
+			}
+			assert.Equal(t, want, summaryRows(report.Findings))
 			assert.Equal(t, "1.2.3", report.ToolVersion)
 			assert.Equal(t, testDocument().Errors, report.Errors)
 		})
@@ -252,4 +257,56 @@ func TestEngineTestWrongShape(t *testing.T) {
 	_, err = engine.Test(context.Background(), testDocument(), "dev")
 
 	require.EqualError(t, err, "read rule data.main.deny: result 42 is neither a string nor an object with msg")
+}
+
+// severalBodiesPolicy defines deny in several bodies, some of which return
+// results without a file, and warn in one body.
+const severalBodiesPolicy = `package main
+
+deny contains "plain string" if {
+	input.berth == "input/v1"
+}
+
+# METADATA
+# title: One message per project
+deny contains msg if {
+	some project in input.projects
+	msg := sprintf("project %s", [project.name])
+}
+
+deny contains {"msg": "object without a location", "tags": {"b", "a"}} if true
+
+deny contains {"msg": "line without a file", "_loc": {"line": 3}} if true
+
+deny contains {"msg": "with a location", "_loc": {"file": "app/compose.yaml", "line": 4, "column": 3}} if true
+
+warn contains "single body" if true
+`
+
+func TestEngineTestRuleLocations(t *testing.T) {
+	policies := writeFiles(t, map[string]string{
+		"several.rego":    severalBodiesPolicy,
+		"more/other.rego": "package main\n\n\ndeny contains msg if {\n\tsome project in input.projects\n\tcount(project.services) == 0\n\tmsg := sprintf(\"%s is empty\", [project.name])\n}\n",
+	})
+	engine, err := New(context.Background(), Options{Policies: []string{policies}})
+	require.NoError(t, err)
+
+	report, err := engine.Test(context.Background(), testDocument(), "dev")
+	require.NoError(t, err)
+
+	var got []string
+	for _, f := range report.Findings {
+		got = append(got, input.FormatPosition(f.Location)+" "+f.RuleID+" "+f.Message)
+	}
+	dir := filepath.ToSlash(policies)
+	assert.Equal(t, []string{
+		dir + "/more/other.rego:4:1 main.deny empty is empty",
+		dir + "/several.rego:3:1 main.deny plain string",
+		dir + "/several.rego:9:1 main.deny project app",
+		dir + "/several.rego:9:1 main.deny project empty",
+		dir + "/several.rego:14:1 main.deny object without a location",
+		dir + "/several.rego:16:1 main.deny line without a file",
+		dir + "/several.rego:20:1 main.warn single body",
+		"app/compose.yaml:4:3 main.deny with a location",
+	}, got)
 }

@@ -38,6 +38,9 @@ type Evaluator struct {
 type preparedRule struct {
 	rule  Rule
 	query rego.PreparedEvalQuery
+
+	// definitions is the number of bodies that define the rule.
+	definitions int
 }
 
 type preparedException struct {
@@ -55,7 +58,7 @@ func Prepare(ctx context.Context, compiler *ast.Compiler, store storage.Store, r
 		if err != nil {
 			return nil, err
 		}
-		e.rules = append(e.rules, preparedRule{rule: r, query: query})
+		e.rules = append(e.rules, preparedRule{rule: r, query: query, definitions: len(compiler.GetRulesExact(r.Ref()))})
 
 		if _, done := e.exceptions[r.Namespace]; done {
 			continue
@@ -115,16 +118,57 @@ func (e *Evaluator) Eval(ctx context.Context, input ast.Value) ([]Result, error)
 			exception = e.exceptions[p.rule.Namespace].ref.String()
 		}
 
-		for _, v := range values {
-			m, err := parseMessage(v)
-			if err != nil {
-				return nil, fmt.Errorf("read rule %s: %w", p.rule.Ref(), err)
-			}
+		messages, err := p.messages(ctx, input, values)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range messages {
 			results = append(results, Result{Rule: p.rule, Message: m.text, Location: m.location, Service: m.service, Exception: exception})
 		}
 	}
 
 	return results, nil
+}
+
+// messages reads the values of the rule's set. A value whose location
+// names no file, such as a plain string, gets the location of the rule
+// head that produced it, because SARIF consumers such as GitHub code
+// scanning reject results without a location.
+func (p preparedRule) messages(ctx context.Context, doc ast.Value, values []any) ([]message, error) {
+	var origins map[string]input.Location
+
+	out := make([]message, 0, len(values))
+	for _, v := range values {
+		m, err := parseMessage(v)
+		if err != nil {
+			return nil, fmt.Errorf("read rule %s: %w", p.rule.Ref(), err)
+		}
+		if m.location.File != "" {
+			out = append(out, m)
+			continue
+		}
+
+		m.location = ruleLocation(p.rule.Location)
+		if p.definitions > 1 {
+			// Several bodies define the rule, so trace it once to learn
+			// which body produced each value.
+			if origins == nil {
+				if origins, err = p.origins(ctx, doc); err != nil {
+					return nil, err
+				}
+			}
+			key, err := valueKey(v)
+			if err != nil {
+				return nil, err
+			}
+			if loc, ok := origins[key]; ok {
+				m.location = loc
+			}
+		}
+		out = append(out, m)
+	}
+
+	return out, nil
 }
 
 // eval returns the rule names that the exception rule lists.
@@ -153,7 +197,7 @@ func (p preparedException) eval(ctx context.Context, input ast.Value) (map[strin
 // evalSet evaluates the rule name at ref, which yields a set (or an
 // array), and returns its values. An undefined rule yields none.
 func evalSet(ctx context.Context, query rego.PreparedEvalQuery, input ast.Value, ref ast.Ref, name string) ([]any, error) {
-	rs, err := query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalSortSets(true))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate rule %s: %w", ref, err)
 	}

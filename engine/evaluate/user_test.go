@@ -126,7 +126,7 @@ func TestEvaluateUserPolicies(t *testing.T) {
 			name:    "every rule",
 			project: "app",
 			want: []string{
-				"user.compose.warn  web has no container name",
+				"user.compose.warn {dir}/compose.rego:15:1 web has no container name",
 				"user.compose.deny app/compose.yaml:3:3 web has no healthcheck",
 				"TEAM-1 app/compose.yaml:4:12 web uses another registry",
 				"user.compose.deny_latest app/compose.yaml:4:12 latest tag",
@@ -136,7 +136,7 @@ func TestEvaluateUserPolicies(t *testing.T) {
 			name:    "exception drops deny_latest",
 			project: "legacy",
 			want: []string{
-				"user.compose.warn  web has no container name",
+				"user.compose.warn {dir}/compose.rego:15:1 web has no container name",
 				"user.compose.deny app/compose.yaml:3:3 web has no healthcheck",
 				"TEAM-1 app/compose.yaml:4:12 web uses another registry",
 			},
@@ -151,7 +151,11 @@ func TestEvaluateUserPolicies(t *testing.T) {
 			findings, err := eval.Evaluate(context.Background(), userDocument(tt.project))
 
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, userFindings(findings))
+			want := make([]string, 0, len(tt.want))
+			for _, line := range tt.want {
+				want = append(want, strings.ReplaceAll(line, "{dir}", filepath.ToSlash(dir)))
+			}
+			assert.Equal(t, want, userFindings(findings))
 		})
 	}
 }
