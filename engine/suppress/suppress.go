@@ -16,7 +16,7 @@ import (
 )
 
 // directive matches a comment such as "# berth:ignore C-6,C-10 needs exec".
-var directive = regexp.MustCompile(`#\s*berth:(ignore-file|ignore)\b\s*([A-Za-z0-9_,-]*)\s*(.*)$`)
+var directive = regexp.MustCompile(`#\s*berth:(ignore-file|ignore)\b\s*([A-Za-z0-9_.,-]*)\s*(.*)$`)
 
 // comment is one suppression directive found in a file.
 type comment struct {

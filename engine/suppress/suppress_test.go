@@ -98,3 +98,15 @@ func TestUnknownRuleInComment(t *testing.T) {
 	assert.Equal(t, 4, errs[0].Line)
 	assert.Equal(t, "berth:ignore names the unknown rule C-66; use one of C-6, C-10", errs[0].Message)
 }
+
+func TestUserRuleIDWithDots(t *testing.T) {
+	root := t.TempDir()
+	content := "services:\n  web:\n    # berth:ignore main.deny the port is internal\n    ports: [\"80:80\"]\n"
+	require.NoError(t, os.WriteFile(filepath.Join(root, "compose.yaml"), []byte(content), 0o644))
+
+	got, errs := Apply(root, []string{"C-6", "main.deny"}, []finding.Finding{at("main.deny", 4)})
+
+	assert.Empty(t, errs)
+	require.NotNil(t, got[0].Suppression)
+	assert.Equal(t, "the port is internal", got[0].Suppression.Justification)
+}
