@@ -39,7 +39,8 @@ func newTestCommand() *cobra.Command {
 move from conftest to berth. In each selected package (--namespace, default
 main) the rules deny, violation and warn, alone or with a suffix such as
 deny_no_socket, return strings or objects with msg; an object's _loc
-({"file", "line", "column"}) is the finding's location. deny and violation
+({"file", "line", "column"}) is the finding's location, and a result
+without one points at the rule in your policy file. deny and violation
 are errors and warn is a warning. An exception rule (exception contains
 rules if ...) lists rule names without their deny_ prefix and suppresses
 their results.
