@@ -2,12 +2,16 @@ package evaluate
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 
 	"github.com/berth-policy/berth/engine/input"
 )
@@ -38,36 +42,79 @@ func (e RuleErrors) Error() string {
 	return strings.Join(messages, "; ")
 }
 
-// evaluateEach evaluates each rule package under data.berth.rules on its
-// own, so that a failing rule costs only its own findings.
+// preparedRule is one rule package with its deny query ready to run.
+type preparedRule struct {
+	rulePackage
+	query rego.PreparedEvalQuery
+}
+
+// prepareRules prepares the deny query of every rule package, in parallel
+// because each preparation plans its own query.
+func prepareRules(ctx context.Context, compiler *ast.Compiler, store storage.Store) ([]preparedRule, error) {
+	packages := rulePackages(compiler)
+	prepared := make([]preparedRule, len(packages))
+	errs := make([]error, len(packages))
+
+	forEachParallel(len(packages), func(i int) {
+		opts := []func(*rego.Rego){
+			rego.Query(packages[i].path + ".deny"),
+			rego.Compiler(compiler),
+			rego.StrictBuiltinErrors(true),
+		}
+		if store != nil {
+			opts = append(opts, rego.Store(store))
+		}
+
+		query, err := rego.New(opts...).PrepareForEval(ctx)
+		prepared[i] = preparedRule{rulePackage: packages[i], query: query}
+		if err != nil {
+			errs[i] = fmt.Errorf("prepare rule package %s: %w", packages[i].path, err)
+		}
+	})
+
+	return prepared, errors.Join(errs...)
+}
+
+// evaluateEach evaluates each rule package on its own, in parallel, one
+// per core at a time: they share nothing but the read-only input and
+// compiled policies. A failing rule costs only its own findings.
 func (e *Evaluator) evaluateEach(ctx context.Context, value ast.Value) ([]Finding, RuleErrors) {
+	found := make([][]Finding, len(e.packages))
+	errs := make([]error, len(e.packages))
+
+	forEachParallel(len(e.packages), func(i int) {
+		found[i], errs[i] = evalFindings(ctx, e.packages[i].query, value)
+	})
+
 	var (
 		findings []Finding
 		failed   RuleErrors
 	)
-
-	for _, pkg := range rulePackages(e.compiler) {
-		opts := []func(*rego.Rego){
-			rego.Query(pkg.path + ".deny"),
-			rego.Compiler(e.compiler),
-			rego.StrictBuiltinErrors(true),
-		}
-		if e.store != nil {
-			opts = append(opts, rego.Store(e.store))
-		}
-
-		prepared, err := rego.New(opts...).PrepareForEval(ctx)
-		if err == nil {
-			var found []Finding
-			found, err = evalFindings(ctx, prepared, value)
-			findings = append(findings, found...)
-		}
-		if err != nil {
-			failed = append(failed, RuleError{Package: pkg.path, Location: pkg.location, Err: err})
+	for i, pkg := range e.packages {
+		findings = append(findings, found[i]...)
+		if errs[i] != nil {
+			failed = append(failed, RuleError{Package: pkg.path, Location: pkg.location, Err: errs[i]})
 		}
 	}
 
 	return findings, failed
+}
+
+// forEachParallel calls fn for 0..n-1 on up to GOMAXPROCS goroutines and
+// waits for all of them.
+func forEachParallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		wg.Add(1)
+		limit <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-limit }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
 }
 
 type rulePackage struct {

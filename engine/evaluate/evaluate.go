@@ -7,10 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/open-policy-agent/opa/v1/ast"
-	"github.com/open-policy-agent/opa/v1/storage"
 	"io/fs"
 	"sort"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/open-policy-agent/opa/v1/rego"
 
@@ -20,17 +20,13 @@ import (
 	"github.com/berth-policy/berth/engine/input"
 )
 
-// query gathers the findings of every rule.
-const query = "data.berth.main.findings"
-
-// Evaluator holds the compiled policies and prepared queries, so one
-// process compiles once and evaluates any number of inputs.
+// Evaluator holds the compiled policies and one prepared query per rule
+// package, so one process compiles once and evaluates any number of inputs.
+// Stock OPA gathers the same findings through data.berth.main.findings;
+// berth queries each package's deny set instead, so the rules run in
+// parallel and a rule that fails costs only its own findings.
 type Evaluator struct {
-	prepared rego.PreparedEvalQuery
-
-	// compiler and store let a failed evaluation be repeated rule by rule.
-	compiler *ast.Compiler
-	store    storage.Store
+	packages []preparedRule
 
 	// conventional evaluates the conftest-style rules of the user's
 	// packages outside data.berth.
@@ -77,17 +73,9 @@ func newEvaluator(ctx context.Context, c config) (*Evaluator, error) {
 		return nil, err
 	}
 
-	opts := []func(*rego.Rego){
-		rego.Query(query),
-		rego.Compiler(compiler),
-		rego.StrictBuiltinErrors(true),
-	}
-	if src.store != nil {
-		opts = append(opts, rego.Store(src.store))
-	}
-	prepared, err := rego.New(opts...).PrepareForEval(ctx)
+	packages, err := prepareRules(ctx, compiler, src.store)
 	if err != nil {
-		return nil, fmt.Errorf("prepare query %s: %w", query, err)
+		return nil, err
 	}
 
 	rules, err := conventionalRules(files)
@@ -100,9 +88,7 @@ func newEvaluator(ctx context.Context, c config) (*Evaluator, error) {
 	}
 
 	return &Evaluator{
-		prepared:     prepared,
-		compiler:     compiler,
-		store:        src.store,
+		packages:     packages,
 		conventional: conventional,
 		rules:        mergeRules(ruleMetadata(compiler), rules),
 		params:       ruleParams(compiler),
@@ -120,22 +106,15 @@ func (e *Evaluator) Params() map[string]map[string]any {
 }
 
 // Evaluate runs every rule over doc and returns the findings sorted by
-// file, line, column and rule.
+// file, line, column and rule. When some rules fail at run time, it
+// returns the other rules' findings together with a RuleErrors error.
 func (e *Evaluator) Evaluate(ctx context.Context, doc input.Document) ([]Finding, error) {
 	value, err := policy.InputValue(doc)
 	if err != nil {
 		return nil, err
 	}
 
-	findings, err := evalFindings(ctx, e.prepared, value)
-
-	// One rule that fails at run time, say with a conflict on an input its
-	// tests never had, must not hide the findings of the others: evaluate
-	// rule by rule and report the failing ones.
-	var failed RuleErrors
-	if err != nil {
-		findings, failed = e.evaluateEach(ctx, value)
-	}
+	findings, failed := e.evaluateEach(ctx, value)
 
 	more, err := e.conventionalFindings(ctx, value)
 	if err != nil {
