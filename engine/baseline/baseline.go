@@ -75,9 +75,10 @@ func Load(path string) (Baseline, error) {
 }
 
 // Apply marks each finding "unchanged" when the baseline has a result of
-// the same rule in the same file on a line with the same fingerprint (so
-// moving lines does not make a finding new), or with the same message
-// when either side has no fingerprint, and "new" otherwise.
+// the same rule in the same file whose line has the same fingerprint, so
+// that moving lines does not make a finding new. When either side has no
+// fingerprint, the message is compared instead. Every other finding is
+// marked "new".
 func (b Baseline) Apply(root string, findings []finding.Finding) []finding.Finding {
 	hashes := map[string][]string{}
 	for i, f := range findings {
