@@ -22,8 +22,8 @@ import (
 
 // Evaluator holds the compiled policies and one prepared query per rule
 // package, so one process compiles once and evaluates any number of inputs.
-// Stock OPA gathers the same findings through data.berth.main.findings;
-// berth queries each package's deny set instead, so the rules run in
+// Stock OPA gathers the same findings through data.berth.main.findings.
+// berth queries each package's deny set instead, so that the rules run in
 // parallel and a rule that fails costs only its own findings.
 type Evaluator struct {
 	packages []preparedRule
