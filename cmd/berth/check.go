@@ -100,6 +100,9 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 		return err
 	}
 	opts := report.Options{Root: root, ShowSuppressed: check.showSuppressed, InformationURI: informationURI}
+	if check.failOn != "never" {
+		opts.FailOn = finding.Level(check.failOn)
+	}
 	if check.sourceRoot {
 		opts.SourceRootURI = "file://" + filepath.ToSlash(root) + "/"
 	}

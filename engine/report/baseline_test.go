@@ -63,3 +63,23 @@ func TestUnchangedFindingsShownOnRequest(t *testing.T) {
 	github := writeWith(t, FormatGitHub, opts, baselineReport())
 	assert.Contains(t, github, "::notice file=compose.yaml,line=4,col=9,title=C-6::old mount (unchanged since the baseline)")
 }
+
+func TestJUnitBelowFailOnPasses(t *testing.T) {
+	r := finding.Report{
+		ToolVersion: "1.0.0",
+		Rules:       []finding.Rule{{ID: "C-18", Level: finding.LevelWarning}},
+		Findings: []finding.Finding{
+			{RuleID: "C-18", Level: finding.LevelWarning, Message: "no metrics", Location: input.Location{File: "compose.yaml", Line: 2, Column: 3}},
+		},
+	}
+
+	junit := writeWith(t, FormatJUnit, Options{Root: t.TempDir(), FailOn: finding.LevelError}, r)
+
+	assert.Contains(t, junit, `failures="0"`)
+	assert.NotContains(t, junit, "<failure")
+	assert.NotContains(t, junit, "<skipped")
+	assert.Contains(t, junit, "compose.yaml:2:3: warning C-18: no metrics (below --fail-on error)")
+
+	strict := writeWith(t, FormatJUnit, Options{Root: t.TempDir(), FailOn: finding.LevelWarning}, r)
+	assert.Contains(t, strict, `failures="1"`)
+}

@@ -141,7 +141,7 @@ func (j *junitReporter) ruleCases(r finding.Report) []junitTestCase {
 				end++
 			}
 
-			cases = append(cases, junitFileCase(rule.ID, findings[start:end]))
+			cases = append(cases, junitFileCase(rule.ID, findings[start:end], j.opts.FailOn))
 			start = end
 		}
 	}
@@ -149,16 +149,16 @@ func (j *junitReporter) ruleCases(r finding.Report) []junitTestCase {
 	return cases
 }
 
-// junitFileCase builds the test case for one rule and one file. Suppressed
-// findings are listed in system-out, and a case whose findings are all
-// suppressed is skipped rather than failed.
-func junitFileCase(ruleID string, findings []finding.Finding) junitTestCase {
+// junitFileCase builds the test case for one rule and one file. Findings
+// that do not fail the run are listed in system-out, and a case whose
+// findings are all suppressed is skipped rather than failed.
+func junitFileCase(ruleID string, findings []finding.Finding, failOn finding.Level) junitTestCase {
 	c := junitTestCase{
 		Name:      ruleID + " " + findings[0].Location.File,
 		ClassName: ruleID,
 	}
 
-	var suppressed []string
+	var suppressed, below []string
 	for _, f := range findings {
 		line := input.FormatPosition(f.Location) + ": " + levelName(f.Level) + " " + f.RuleID + ": " + f.Message
 
@@ -172,15 +172,22 @@ func junitFileCase(ruleID string, findings []finding.Finding) junitTestCase {
 
 			continue
 		}
+		if failOn != "" && f.Level.Rank() < failOn.Rank() {
+			below = append(below, line+" (below --fail-on "+string(failOn)+")")
+
+			continue
+		}
 
 		c.Failures = append(c.Failures, junitProblem{Message: f.Message, Type: levelName(f.Level), Text: line})
 	}
 
-	if len(suppressed) > 0 {
-		c.SystemOut = strings.Join(suppressed, "\n")
+	if listed := append(suppressed, below...); len(listed) > 0 {
+		c.SystemOut = strings.Join(listed, "\n")
 	}
 
-	if len(c.Failures) == 0 {
+	// A case with findings below --fail-on passes, as the run does; one
+	// whose findings are all suppressed or unchanged is skipped.
+	if len(c.Failures) == 0 && len(below) == 0 {
 		c.Skipped = &junitSkipped{Message: "all findings are suppressed or unchanged since the baseline"}
 	}
 

@@ -65,6 +65,12 @@ type Options struct {
 	// InformationURI is the tool's home page, written as SARIF
 	// tool.driver.informationUri when set.
 	InformationURI string
+
+	// FailOn is the lowest level that fails the run, as --fail-on sets
+	// it. JUnit output lists findings below it without a failure, so a CI
+	// system that reads the test report agrees with the exit status. Empty
+	// means every level fails.
+	FailOn finding.Level
 }
 
 // Formats lists the accepted format names.
