@@ -68,7 +68,11 @@ func newEvaluator(ctx context.Context, c config) (*Evaluator, error) {
 	}
 
 	files := src.all()
-	compiler, err := policy.Compile(files.Modules(), c.strict())
+	compile := func() (*ast.Compiler, error) { return policy.Compile(files.Modules(), c.strict()) }
+	if c.builtinOnly() {
+		compile = func() (*ast.Compiler, error) { return policy.CompileBuiltin(files.Modules()) }
+	}
+	compiler, err := compile()
 	if err != nil {
 		return nil, err
 	}

@@ -37,3 +37,9 @@ func WithBundle(path string) Option {
 func (c config) strict() bool {
 	return c.bundle == "" && len(c.policies) == 0
 }
+
+// builtinOnly reports whether only berth's own rules are compiled, with
+// no user policies, no bundle and no replacement of the built-in set.
+func (c config) builtinOnly() bool {
+	return c.builtin == nil && c.strict()
+}

@@ -23,3 +23,17 @@ func Compile(modules map[string]*ast.Module, strict bool) (*ast.Compiler, error)
 
 	return compiler, nil
 }
+
+// CompileBuiltin compiles berth's own rules without the type-check stage,
+// which takes about a third of the compile time on every run. The same
+// modules are type checked where they are tested: go test ./policies and
+// opa check --strict both run the full compiler over them.
+func CompileBuiltin(modules map[string]*ast.Module) (*ast.Compiler, error) {
+	compiler := NewCompiler(true).WithSkipStages(ast.StageCheckTypes)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, CompileError("compile policies", compiler.Errors)
+	}
+
+	return compiler, nil
+}
