@@ -131,7 +131,7 @@ func isEmptyCollection(v reflect.Value) bool {
 	}
 }
 
-// field is how one struct field is encoded.
+// field is the encoding of one struct field: its JSON name and options.
 type field struct {
 	index     int
 	name      string
