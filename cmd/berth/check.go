@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/berth-policy/berth/engine/backlog"
 	"github.com/berth-policy/berth/engine/baseline"
 	"github.com/berth-policy/berth/engine/evaluate"
 	"github.com/berth-policy/berth/engine/finding"
@@ -119,11 +120,30 @@ func runCheck(cmd *cobra.Command, args []string, load loadFlags, check checkFlag
 		return err
 	}
 
-	eval, err := evaluate.New(cmd.Context(), check.evaluateOptions()...)
-	if err != nil {
-		return err
+	// Compiling the policies and loading the files are independent until
+	// the backlog is read, so the compile runs on another core meanwhile.
+	compiled := make(chan struct{})
+	var (
+		eval       *evaluate.Evaluator
+		compileErr error
+	)
+	go func() {
+		defer close(compiled)
+		eval, compileErr = evaluate.New(cmd.Context(), check.evaluateOptions()...)
+	}()
+	rules := func() []backlog.RuleSchema {
+		<-compiled
+		if compileErr != nil {
+			return nil
+		}
+		return schemas(eval)
 	}
-	doc, err := runner.BuildInput(cmd.Context(), load.options(args), schemas(eval))
+
+	doc, err := runner.BuildInputLater(cmd.Context(), load.options(args), rules)
+	<-compiled
+	if compileErr != nil {
+		return compileErr
+	}
 	if err != nil {
 		return err
 	}

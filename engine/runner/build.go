@@ -23,7 +23,7 @@ import (
 // records failures as load errors instead of stopping.
 type builder struct {
 	opts  Options
-	rules []backlog.RuleSchema
+	rules func() []backlog.RuleSchema
 	doc   input.Document
 }
 
@@ -31,6 +31,13 @@ type builder struct {
 // the paths cannot be searched; files that cannot be loaded become
 // Document.Errors.
 func BuildInput(ctx context.Context, opts Options, rules []backlog.RuleSchema) (input.Document, error) {
+	return BuildInputLater(ctx, opts, func() []backlog.RuleSchema { return rules })
+}
+
+// BuildInputLater is BuildInput for a caller that is still compiling the
+// policies: it loads every other file first and calls rules only to load
+// the backlog, last, so the compile can run on another core meanwhile.
+func BuildInputLater(ctx context.Context, opts Options, rules func() []backlog.RuleSchema) (input.Document, error) {
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
 		return input.Document{}, err
@@ -59,12 +66,12 @@ func BuildInput(ctx context.Context, opts Options, rules []backlog.RuleSchema) (
 	}}
 
 	b.doc.Partial = found.Partial
-	b.loadBacklog(found.Backlog)
 	b.loadProjects(ctx, found.Projects)
 	b.loadDockerfiles(found.Dockerfiles)
 	b.linkBuilds()
 	b.loadRequirements(found.Requirements)
 	b.loadCIFiles(found.CIFiles)
+	b.loadBacklog(found.Backlog)
 	b.assignHosts()
 
 	sort.SliceStable(b.doc.Errors, func(i, j int) bool {
@@ -132,7 +139,7 @@ func (b *builder) loadBacklog(found string) {
 		return
 	}
 
-	loaded, errs := backlog.Load(b.rel(file), content, b.rules)
+	loaded, errs := backlog.Load(b.rel(file), content, b.rules())
 	b.doc.Backlog = loaded
 	for _, e := range errs {
 		b.addError(e)
