@@ -9,9 +9,9 @@
 # Environment:
 #   BENCH_OUT   folder to keep the raw results in (default: a temporary
 #               folder that is removed at exit)
-#   BENCH_RUNS  timed runs per command for 1x and 10x (default 10); the
+#   BENCH_RUNS  timed runs per command for 1x and 10x (default 10). The
 #               blueprint case runs twice as many, and the 2,000-service
-#               case half as many but at least 3
+#               case half as many but at least 3.
 #
 # Tools: conftest is installed with go install if it is on neither PATH
 # nor ~/go/bin; hyperfine and GNU time come from Debian's packages.

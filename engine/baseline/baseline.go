@@ -1,5 +1,6 @@
 // Package baseline compares findings with the results of an earlier SARIF
-// log, so that a CI gate fails only on findings that are new.
+// log. Findings it already has are marked unchanged, and berth check does
+// not count them toward its exit status.
 package baseline
 
 import (

@@ -98,10 +98,10 @@ func TestLoadCorpus(t *testing.T) {
 	}
 }
 
-func assertLocated(t *testing.T, what string, loc input.Location) {
+func assertLocated(t *testing.T, subject string, loc input.Location) {
 	t.Helper()
 
-	assert.NotEmpty(t, loc.File, "%s has no file", what)
-	assert.GreaterOrEqual(t, loc.Line, 1, "%s has no line", what)
-	assert.GreaterOrEqual(t, loc.Column, 1, "%s has no column", what)
+	assert.NotEmpty(t, loc.File, "%s has no file", subject)
+	assert.GreaterOrEqual(t, loc.Line, 1, "%s has no line", subject)
+	assert.GreaterOrEqual(t, loc.Column, 1, "%s has no column", subject)
 }

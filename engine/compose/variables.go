@@ -15,8 +15,9 @@ type reference struct {
 }
 
 // hasDefault reports whether the expression supplies a value when the
-// variable is unset, as ${NAME:-default} and ${NAME-default} do; the
-// ${NAME:+alt} forms never fail either, so they count too.
+// variable is unset, as ${NAME:-default} and ${NAME-default} do. The
+// ${NAME:+alt} forms give an empty value instead of failing, so they count
+// too.
 func (r reference) hasDefault() bool {
 	return strings.Contains(r.operator, "-") || strings.Contains(r.operator, "+")
 }

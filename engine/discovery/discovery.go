@@ -48,7 +48,7 @@ func Find(root string, paths []string) (Result, error) {
 	var (
 		r            Result
 		composeByDir = map[string][]string{}
-		wanted       = map[string]bool{}
+		namedCompose = map[string]bool{}
 		walkAll      bool
 	)
 	for _, p := range paths {
@@ -76,7 +76,7 @@ func Find(root string, paths []string) (Result, error) {
 			walkAll = true
 			continue
 		}
-		if err := r.addFile(abs, composeByDir, wanted); err != nil {
+		if err := r.addFile(abs, composeByDir, namedCompose); err != nil {
 			return Result{}, err
 		}
 	}
@@ -85,7 +85,7 @@ func Find(root string, paths []string) (Result, error) {
 		if err := r.walk(root, composeByDir); err != nil {
 			return Result{}, err
 		}
-		wanted = nil
+		namedCompose = nil
 	}
 
 	// Named files cover part of the repository. The CI files describe the
@@ -96,8 +96,8 @@ func Find(root string, paths []string) (Result, error) {
 	}
 
 	r.Projects = groupProjects(composeByDir)
-	if len(wanted) > 0 {
-		r.Projects = projectsWith(r.Projects, wanted)
+	if len(namedCompose) > 0 {
+		r.Projects = projectsWith(r.Projects, namedCompose)
 	}
 	if r.Backlog == "" && fileExists(filepath.Join(root, "berth.hcl")) {
 		r.Backlog = filepath.Join(root, "berth.hcl")
@@ -151,7 +151,7 @@ func (r *Result) walk(dir string, composeByDir map[string][]string) error {
 // addFile adds one named file and the files it needs: the other Compose
 // files of its directory, so its project can be formed, or the
 // Dockerfiles beside a requirement file.
-func (r *Result) addFile(abs string, composeByDir map[string][]string, wanted map[string]bool) error {
+func (r *Result) addFile(abs string, composeByDir map[string][]string, namedCompose map[string]bool) error {
 	name := filepath.Base(abs)
 	if !isComposeName(name) && !isRequirements(name) {
 		r.add(abs, name, composeByDir)
@@ -177,7 +177,7 @@ func (r *Result) addFile(abs string, composeByDir map[string][]string, wanted ma
 	}
 
 	if isComposeName(name) {
-		wanted[abs] = true
+		namedCompose[abs] = true
 	} else {
 		r.Requirements = append(r.Requirements, abs)
 	}
@@ -185,19 +185,19 @@ func (r *Result) addFile(abs string, composeByDir map[string][]string, wanted ma
 	return nil
 }
 
-// projectsWith keeps the projects that contain one of the wanted files.
-func projectsWith(projects [][]string, wanted map[string]bool) [][]string {
-	var kept [][]string
+// projectsWith keeps the projects that contain one of the named Compose files.
+func projectsWith(projects [][]string, namedCompose map[string]bool) [][]string {
+	var matching [][]string
 	for _, files := range projects {
 		for _, f := range files {
-			if wanted[f] {
-				kept = append(kept, files)
+			if namedCompose[f] {
+				matching = append(matching, files)
 				break
 			}
 		}
 	}
 
-	return kept
+	return matching
 }
 
 func appendOnce(list []string, s string) []string {

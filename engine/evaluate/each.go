@@ -4,16 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
 
 	"github.com/berth-policy/berth/engine/input"
+	"github.com/berth-policy/berth/internal/parallel"
 )
 
 // RuleError is a rule that failed at run time. Its findings are missing;
@@ -55,7 +54,7 @@ func prepareRules(ctx context.Context, compiler *ast.Compiler, store storage.Sto
 	prepared := make([]preparedRule, len(packages))
 	errs := make([]error, len(packages))
 
-	forEachParallel(len(packages), func(i int) {
+	parallel.ForEach(len(packages), func(i int) {
 		opts := []func(*rego.Rego){
 			rego.Query(packages[i].path + ".deny"),
 			rego.Compiler(compiler),
@@ -82,7 +81,7 @@ func (e *Evaluator) evaluateEach(ctx context.Context, value ast.Value) ([]Findin
 	found := make([][]Finding, len(e.packages))
 	errs := make([]error, len(e.packages))
 
-	forEachParallel(len(e.packages), func(i int) {
+	parallel.ForEach(len(e.packages), func(i int) {
 		found[i], errs[i] = evalFindings(ctx, e.packages[i].query, value)
 	})
 
@@ -98,23 +97,6 @@ func (e *Evaluator) evaluateEach(ctx context.Context, value ast.Value) ([]Findin
 	}
 
 	return findings, failed
-}
-
-// forEachParallel calls fn for 0..n-1 on up to GOMAXPROCS goroutines and
-// waits for all of them.
-func forEachParallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range n {
-		wg.Add(1)
-		limit <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-limit }()
-			fn(i)
-		}()
-	}
-	wg.Wait()
 }
 
 type rulePackage struct {

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/berth-policy/berth/engine/backlog"
 	"github.com/berth-policy/berth/engine/compose"
@@ -17,6 +15,7 @@ import (
 	"github.com/berth-policy/berth/engine/input"
 	"github.com/berth-policy/berth/engine/requirements"
 	"github.com/berth-policy/berth/engine/textfile"
+	"github.com/berth-policy/berth/internal/parallel"
 )
 
 // builder collects the input document; each load step adds to it and
@@ -28,8 +27,8 @@ type builder struct {
 }
 
 // BuildInput discovers and loads every file of the run. It fails only when
-// the paths cannot be searched; files that cannot be loaded become
-// Document.Errors.
+// the root or the paths cannot be resolved or searched. Files that cannot
+// be loaded become Document.Errors instead.
 func BuildInput(ctx context.Context, opts Options, rules []backlog.RuleSchema) (input.Document, error) {
 	return BuildInputLater(ctx, opts, func() []backlog.RuleSchema { return rules })
 }
@@ -166,20 +165,10 @@ func (b *builder) loadProjects(ctx context.Context, projects [][]string) {
 	}
 	results := make([]loaded, len(usable))
 
-	var wg sync.WaitGroup
-	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, files := range usable {
-		wg.Add(1)
-		limit <- struct{}{}
-		go func() {
-			defer wg.Done()
-			defer func() { <-limit }()
-
-			project, err := compose.Load(ctx, files, b.opts.Compose)
-			results[i] = loaded{project: project, err: err}
-		}()
-	}
-	wg.Wait()
+	parallel.ForEach(len(usable), func(i int) {
+		project, err := compose.Load(ctx, usable[i], b.opts.Compose)
+		results[i] = loaded{project: project, err: err}
+	})
 
 	for _, r := range results {
 		// A partly loaded project is checked and its problems reported.
