@@ -11,5 +11,10 @@ import (
 // InputValue converts the document to OPA's value type once, instead of
 // letting each evaluation convert a Go value by reflection.
 func InputValue(doc input.Document) (ast.Value, error) {
-	return toValue(reflect.ValueOf(doc))
+	term, err := newConverter().term(reflect.ValueOf(doc))
+	if err != nil {
+		return nil, err
+	}
+
+	return term.Value, nil
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -10,98 +11,128 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// toValue converts a Go value to OPA's value type the way encoding/json
+// converter turns a Go value into OPA's value type the way encoding/json
 // would encode it and OPA would decode the JSON, without the JSON text in
 // between: on a large repository the text and its decoded maps cost as
 // much memory as the input itself. It covers the kinds the input document
 // uses: structs with json tags (embedded structs are inlined), pointers,
 // slices, maps with string keys, interfaces, strings, booleans and numbers.
-func toValue(v reflect.Value) (ast.Value, error) {
+//
+// Scalars are shared: every location repeats its file's path and the
+// keys file, line and column, so one term per distinct string or number
+// keeps the converted input at about half the size. Sharing is safe
+// because evaluation never changes the input's terms; OPA shares its own
+// interned terms the same way.
+type converter struct {
+	strings map[string]*ast.Term
+	numbers map[int64]*ast.Term
+}
+
+func newConverter() *converter {
+	return &converter{strings: map[string]*ast.Term{}, numbers: map[int64]*ast.Term{}}
+}
+
+func (c *converter) stringTerm(s string) *ast.Term {
+	if t, ok := c.strings[s]; ok {
+		return t
+	}
+	t := ast.StringTerm(s)
+	c.strings[s] = t
+
+	return t
+}
+
+func (c *converter) intTerm(n int64) *ast.Term {
+	if t, ok := c.numbers[n]; ok {
+		return t
+	}
+	t := ast.NumberTerm(json.Number(strconv.FormatInt(n, 10)))
+	c.numbers[n] = t
+
+	return t
+}
+
+func (c *converter) term(v reflect.Value) (*ast.Term, error) {
 	switch v.Kind() {
 	case reflect.Invalid:
-		return ast.Null{}, nil
+		return ast.InternedNullTerm, nil
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return ast.Null{}, nil
+			return ast.InternedNullTerm, nil
 		}
-		return toValue(v.Elem())
+		return c.term(v.Elem())
 	case reflect.String:
-		return ast.String(v.String()), nil
+		return c.stringTerm(v.String()), nil
 	case reflect.Bool:
-		return ast.Boolean(v.Bool()), nil
+		return ast.InternedTerm(v.Bool()), nil
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return ast.Number(strconv.FormatInt(v.Int(), 10)), nil
+		return c.intTerm(v.Int()), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return ast.Number(strconv.FormatUint(v.Uint(), 10)), nil
+		return ast.NumberTerm(json.Number(strconv.FormatUint(v.Uint(), 10))), nil
 	case reflect.Float32, reflect.Float64:
-		return ast.Number(strconv.FormatFloat(v.Float(), 'g', -1, v.Type().Bits())), nil
+		return ast.NumberTerm(json.Number(strconv.FormatFloat(v.Float(), 'g', -1, v.Type().Bits()))), nil
 	case reflect.Slice:
 		if v.IsNil() {
-			return ast.Null{}, nil
+			return ast.InternedNullTerm, nil
 		}
-		return sliceValue(v)
+		return c.slice(v)
 	case reflect.Array:
-		return sliceValue(v)
+		return c.slice(v)
 	case reflect.Map:
 		if v.IsNil() {
-			return ast.Null{}, nil
+			return ast.InternedNullTerm, nil
 		}
-		return mapValue(v)
+		return c.mapping(v)
 	case reflect.Struct:
-		return structValue(v)
+		obj := ast.NewObjectWithCapacity(len(fieldsOf(v.Type())))
+		if err := c.addFields(obj, v); err != nil {
+			return nil, err
+		}
+		return ast.NewTerm(obj), nil
 	default:
 		return nil, fmt.Errorf("encode input: values of kind %s are not supported", v.Kind())
 	}
 }
 
-func sliceValue(v reflect.Value) (ast.Value, error) {
+func (c *converter) slice(v reflect.Value) (*ast.Term, error) {
 	terms := make([]*ast.Term, v.Len())
 	for i := range terms {
-		item, err := toValue(v.Index(i))
+		item, err := c.term(v.Index(i))
 		if err != nil {
 			return nil, err
 		}
-		terms[i] = ast.NewTerm(item)
+		terms[i] = item
 	}
 
-	return ast.NewArray(terms...), nil
+	return ast.ArrayTerm(terms...), nil
 }
 
-func mapValue(v reflect.Value) (ast.Value, error) {
+func (c *converter) mapping(v reflect.Value) (*ast.Term, error) {
 	if v.Type().Key().Kind() != reflect.String {
 		return nil, fmt.Errorf("encode input: maps with %s keys are not supported", v.Type().Key())
 	}
 
-	obj := ast.NewObject()
+	obj := ast.NewObjectWithCapacity(v.Len())
 	iter := v.MapRange()
 	for iter.Next() {
-		item, err := toValue(iter.Value())
+		item, err := c.term(iter.Value())
 		if err != nil {
 			return nil, err
 		}
-		obj.Insert(ast.StringTerm(iter.Key().String()), ast.NewTerm(item))
+		obj.Insert(c.stringTerm(iter.Key().String()), item)
 	}
 
-	return obj, nil
-}
-
-func structValue(v reflect.Value) (ast.Value, error) {
-	obj := ast.NewObject()
-	if err := addFields(obj, v); err != nil {
-		return nil, err
-	}
-
-	return obj, nil
+	return ast.NewTerm(obj), nil
 }
 
 // addFields inserts the exported fields of struct v into obj, inlining
 // embedded structs without a json name as encoding/json does.
-func addFields(obj ast.Object, v reflect.Value) error {
+func (c *converter) addFields(obj ast.Object, v reflect.Value) error {
 	for _, f := range fieldsOf(v.Type()) {
 		field := v.Field(f.index)
 
 		if f.inline {
-			if err := addFields(obj, field); err != nil {
+			if err := c.addFields(obj, field); err != nil {
 				return err
 			}
 			continue
@@ -110,11 +141,11 @@ func addFields(obj ast.Object, v reflect.Value) error {
 			continue
 		}
 
-		item, err := toValue(field)
+		item, err := c.term(field)
 		if err != nil {
 			return err
 		}
-		obj.Insert(ast.StringTerm(f.name), ast.NewTerm(item))
+		obj.Insert(c.stringTerm(f.name), item)
 	}
 
 	return nil
