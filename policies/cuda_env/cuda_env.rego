@@ -99,8 +99,7 @@ _parent(stage) := {stage.base.stage} if {
 
 _cuda_base(source, images_with_env) if {
 	some base in source.bases
-	some image in images_with_env
-	images.same_repository(base, image)
+	images.listed(base, images_with_env)
 }
 
 _example(variable) := sprintf(", for example %s=%s,", [variable, _examples[variable]]) if {

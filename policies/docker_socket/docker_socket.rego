@@ -123,7 +123,4 @@ _socket_path(source, socket_paths) if {
 
 _proxy(service, params) if names.listed(service.name, params.proxy_services)
 
-_proxy(service, params) if {
-	some image in params.proxy_images
-	images.same_repository(service.image.value, image)
-}
+_proxy(service, params) if images.listed(service.image.value, params.proxy_images)

@@ -89,10 +89,12 @@ _probe(service, dockerfiles, params) := {
 _non_http_image(service, dockerfiles, listed) := [part |
 	some repository in _repositories(service, dockerfiles)
 	part := image_families.last_path_part(repository)
-	some entry in listed
-	is_string(entry)
-	lower(entry) == part
+	part in _lower_strings(listed)
 ][0]
+
+# Cached for each list by OPA, so every service looks its images up in one
+# set instead of scanning the list.
+_lower_strings(list) := {lower(entry) | some entry in list; is_string(entry)}
 
 # Repositories that the service's container runs, in order: its image and,
 # when it builds, the image that its running stage starts from, as in

@@ -134,7 +134,4 @@ _label_hint(name) := sprintf("%s: \"true\"", [name]) if {
 
 _exempt(service, params) if names.listed(service.name, params.exempt_services)
 
-_exempt(service, params) if {
-	some image in params.exempt_images
-	images.same_repository(service.image.value, image)
-}
+_exempt(service, params) if images.listed(service.image.value, params.exempt_images)

@@ -25,3 +25,16 @@ repository(reference) := name if {
 # title: same_repository
 # description: Reports whether two image references name the same repository, ignoring tag and digest.
 same_repository(a, b) if repository(a) == repository(b)
+
+# METADATA
+# title: listed
+# description: |
+#   Reports whether reference names the repository of any entry of references,
+#   ignoring tag and digest. The set of repositories is built once per list,
+#   because OPA caches a function's result for the same arguments.
+listed(reference, references) if repository(reference) in repositories(references)
+
+# METADATA
+# title: repositories
+# description: Returns the set of repositories of references, skipping entries that are not strings.
+repositories(references) := {repository(reference) | some reference in references}

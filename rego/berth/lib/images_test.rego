@@ -39,3 +39,12 @@ test_repository_of_non_string_undefined if {
 	not images.repository(null)
 	not images.same_repository(null, "nginx")
 }
+
+test_listed_matches_any_entry if {
+	images.listed("docker.io/library/nginx:1.27", ["redis", "nginx@sha256:0123"])
+}
+
+test_listed_skips_entries_that_are_not_strings if {
+	not images.listed("nginx", [1, null, "redis"])
+	not images.listed(null, ["nginx"])
+}

@@ -15,6 +15,15 @@ normalize(name) := lower(regex.replace(name, `[-_.\s]`, "")) if is_string(name)
 # title: listed
 # description: Reports whether name matches any entry of names after normalizing both.
 listed(name, names) if {
-	some entry in names
-	normalize(entry) == normalize(name)
+	# Most lists are empty, and an empty one needs no normalizing.
+	count(names) > 0
+	normalize(name) in normalized(names)
 }
+
+# METADATA
+# title: normalized
+# description: |
+#   Returns the set of normalized entries of names, skipping entries that are
+#   not strings. OPA caches a function's result for the same arguments, so a
+#   rule that checks every service against one list builds the set once.
+normalized(names) := {normalize(entry) | some entry in names}
