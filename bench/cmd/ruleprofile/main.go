@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./bench/cmd/ruleprofile DIR
+//	go run ./bench/cmd/ruleprofile [-rule NAME] [-repeat N] [-cpuprofile FILE] DIR
 //
 // It prints the time of loading, of the conversion to OPA's value type and
 // of the policy compile, the heap in use after each step (after a forced
@@ -13,13 +13,20 @@
 // first. Each rule is evaluated once, so a small input gives noisy times.
 // Rules evaluated alone repeat work that one combined query shares, so their
 // sum estimates the evaluation time rather than measuring it.
+//
+// -rule keeps one rule package (its last name part, such as healthcheck),
+// -repeat evaluates each package N times and prints the mean, and
+// -cpuprofile writes a CPU profile of the rule evaluations alone, for
+// go tool pprof.
 package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -40,19 +47,31 @@ type ruleTiming struct {
 	findings int
 }
 
+// options are the command-line flags.
+type options struct {
+	rule       string
+	repeat     int
+	cpuProfile string
+}
+
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: ruleprofile DIR")
+	var opts options
+	flag.StringVar(&opts.rule, "rule", "", "evaluate only this rule package, such as healthcheck")
+	flag.IntVar(&opts.repeat, "repeat", 1, "evaluate each rule package this many times and print the mean")
+	flag.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the rule evaluations to this file")
+	flag.Parse()
+	if flag.NArg() != 1 || opts.repeat < 1 {
+		fmt.Fprintln(os.Stderr, "usage: ruleprofile [-rule NAME] [-repeat N] [-cpuprofile FILE] DIR")
 		os.Exit(2)
 	}
 
-	if err := run(context.Background(), os.Args[1]); err != nil {
+	if err := run(context.Background(), flag.Arg(0), opts); err != nil {
 		fmt.Fprintln(os.Stderr, "ruleprofile:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, dir string) error {
+func run(ctx context.Context, dir string, opts options) error {
 	schemas, err := ruleSchemas(ctx)
 	if err != nil {
 		return err
@@ -79,7 +98,14 @@ func run(ctx context.Context, dir string) error {
 	}
 	printStep("compile", time.Since(start))
 
-	timings, err := timeRules(ctx, compiler, value)
+	if opts.cpuProfile != "" {
+		stop, err := startProfile(opts.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	timings, err := timeRules(ctx, compiler, value, opts)
 	if err != nil {
 		return err
 	}
@@ -119,9 +145,12 @@ func compile() (*ast.Compiler, error) {
 }
 
 // timeRules evaluates data.berth.rules.NAME.deny for every rule package.
-func timeRules(ctx context.Context, compiler *ast.Compiler, value ast.Value) ([]ruleTiming, error) {
+func timeRules(ctx context.Context, compiler *ast.Compiler, value ast.Value, opts options) ([]ruleTiming, error) {
 	var timings []ruleTiming
 	for _, pkg := range rulePackages(compiler) {
+		if opts.rule != "" && pkg != "data.berth.rules."+opts.rule {
+			continue
+		}
 		query, err := rego.New(
 			rego.Query(pkg+".deny"),
 			rego.Compiler(compiler),
@@ -131,12 +160,18 @@ func timeRules(ctx context.Context, compiler *ast.Compiler, value ast.Value) ([]
 			return nil, fmt.Errorf("prepare %s: %w", pkg, err)
 		}
 
+		var results rego.ResultSet
 		start := time.Now()
-		results, err := query.Eval(ctx, rego.EvalParsedInput(value))
-		if err != nil {
-			return nil, fmt.Errorf("evaluate %s: %w", pkg, err)
+		for range opts.repeat {
+			if results, err = query.Eval(ctx, rego.EvalParsedInput(value)); err != nil {
+				return nil, fmt.Errorf("evaluate %s: %w", pkg, err)
+			}
 		}
-		timings = append(timings, ruleTiming{pkg: pkg, elapsed: time.Since(start), findings: countFindings(results)})
+		elapsed := time.Since(start) / time.Duration(opts.repeat)
+		timings = append(timings, ruleTiming{pkg: pkg, elapsed: elapsed, findings: countFindings(results)})
+	}
+	if len(timings) == 0 {
+		return nil, fmt.Errorf("no rule package is named %q", opts.rule)
 	}
 
 	sort.Slice(timings, func(i, j int) bool { return timings[i].elapsed > timings[j].elapsed })
@@ -166,6 +201,23 @@ func countFindings(results rego.ResultSet) int {
 	set, _ := results[0].Expressions[0].Value.([]any)
 
 	return len(set)
+}
+
+// startProfile starts a CPU profile into path and returns its stop.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // printRules prints each rule's time and share and returns their sum.
