@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 
 	"github.com/sirupsen/logrus"
 )
@@ -32,19 +31,8 @@ type exitCodeError struct{ code int }
 
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// gcMemoryLimit is the heap size at which garbage collection starts when
-// the user sets neither GOGC nor GOMEMLIMIT.
-const gcMemoryLimit = 512 << 20
-
 func main() {
-	// berth is a short-lived process whose live heap is mostly the input
-	// document, so collecting garbage before the heap nears a limit only
-	// costs time: on the example stack a check takes about a fifth less
-	// (bench/run.sh, BENCHMARKS.md). Either variable set by the user wins.
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(gcMemoryLimit)
-	}
+	tuneGC()
 
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
