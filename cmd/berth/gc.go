@@ -10,7 +10,7 @@ import (
 
 // gcMemoryLimit is the heap size at which garbage collection starts. It
 // keeps the peak resident set of a 2,000-service repository under 300 MB.
-const gcMemoryLimit = 256 << 20
+const gcMemoryLimit = 240 << 20
 
 // gcLargeLiveHeap is the live heap above which collecting only near the
 // limit would collect too often, because each collection frees little.
