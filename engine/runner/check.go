@@ -37,6 +37,12 @@ type Settings struct {
 // baseline.
 func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, settings Settings) (finding.Report, error) {
 	today := settings.Today
+
+	// Only these parts of the document are needed after the evaluation.
+	// Taking them first leaves the rest unreferenced once it is converted
+	// to OPA's values, so the collector can free it while the rules run.
+	backlog, loadErrors, warnings := doc.Backlog, doc.Errors, loadWarnings(doc)
+
 	raw, err := eval.Evaluate(ctx, doc)
 	var failed evaluate.RuleErrors
 	if err != nil && !errors.As(err, &failed) {
@@ -45,10 +51,10 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 
 	report := finding.Report{
 		ToolVersion: settings.Version,
-		Warnings:    loadWarnings(doc),
-		Rules:       rulesWithPriorities(eval.Rules(), doc.Backlog),
+		Warnings:    warnings,
+		Rules:       rulesWithPriorities(eval.Rules(), backlog),
 		Findings:    []finding.Finding{},
-		Errors:      doc.Errors,
+		Errors:      loadErrors,
 	}
 
 	// A rule that failed is a tool error, like a file that did not load:
@@ -67,10 +73,10 @@ func Check(ctx context.Context, eval *evaluate.Evaluator, doc input.Document, se
 		}
 		seen[key] = true
 
-		report.Findings = append(report.Findings, applyBacklog(f, doc.Backlog, today))
+		report.Findings = append(report.Findings, applyBacklog(f, backlog, today))
 	}
 
-	report.Findings = append(report.Findings, expiredWaivers(doc.Backlog, today)...)
+	report.Findings = append(report.Findings, expiredWaivers(backlog, today)...)
 	sort.SliceStable(report.Findings, func(i, j int) bool { return findingLess(report.Findings[i], report.Findings[j]) })
 
 	var commentErrors []input.LoadError
