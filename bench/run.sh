@@ -36,6 +36,7 @@ step() {
 step "build berth, the parse-only floor, the generator and the table"
 go build -o "$tmp/berth" ./cmd/berth
 go build -o "$tmp/parsefloor" ./bench/cmd/parsefloor
+go build -o "$tmp/loadfloor" ./bench/cmd/loadfloor
 go build -o "$tmp/stackgen" ./bench/cmd/stackgen
 go build -o "$tmp/benchtable" ./bench/cmd/benchtable
 
@@ -63,7 +64,7 @@ done
 step "check that berth and conftest find the planted violations"
 go test -count=1 ./bench/stackgen ./bench/conftest
 
-# measure CASE DIR RUNS: times berth, conftest and the floor on the files
+# measure CASE DIR RUNS: times berth, conftest and both floors on the files
 # under DIR, all started in DIR with relative paths so that the conftest
 # command line stays short.
 measure() {
@@ -76,19 +77,21 @@ measure() {
 	local berth_cmd="$tmp/berth check ."
 	local conftest_cmd="conftest test --all-namespaces --no-color -p $repo/bench/conftest $files"
 	local floor_cmd="$tmp/parsefloor ."
+	local loadfloor_cmd="$tmp/loadfloor ."
 
 	# berth and conftest exit 1 when they report violations, so hyperfine
 	# must not stop at a non-zero exit status.
 	hyperfine --shell=none --ignore-failure --style basic --warmup 1 --runs "$count" \
 		--export-json "$out/$name.json" \
-		-n berth "$berth_cmd" -n conftest "$conftest_cmd" -n floor "$floor_cmd"
+		-n berth "$berth_cmd" -n conftest "$conftest_cmd" -n floor "$floor_cmd" -n loadfloor "$loadfloor_cmd"
 
 	local tool cmd
-	for tool in berth conftest floor; do
+	for tool in berth conftest floor loadfloor; do
 		case "$tool" in
 		berth) cmd="$berth_cmd" ;;
 		conftest) cmd="$conftest_cmd" ;;
 		floor) cmd="$floor_cmd" ;;
+		loadfloor) cmd="$loadfloor_cmd" ;;
 		esac
 		: >"$out/$name.$tool.rss"
 		for _ in 1 2 3; do

@@ -10,6 +10,8 @@ import (
 	"os"
 
 	"github.com/sirupsen/logrus"
+
+	"github.com/berth-policy/berth/internal/gcpace"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -32,7 +34,7 @@ type exitCodeError struct{ code int }
 func (e exitCodeError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 func main() {
-	tuneGC()
+	gcpace.Tune()
 
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // tools are the commands timed in every case, in table order.
-var tools = []string{"berth", "conftest", "floor"}
+var tools = []string{"berth", "conftest", "floor", "loadfloor"}
 
 // measurement is one tool's result in one case.
 type measurement struct {

@@ -6,8 +6,8 @@
 //	benchtable -dir DIR CASE...
 //
 // For each CASE, DIR holds CASE.json, exported by hyperfine with commands
-// named berth, conftest and floor, and CASE.TOOL.rss with the peak resident
-// set size in KiB of each run, one number per line. The cases named 10x and
+// named berth, conftest, floor and loadfloor, and CASE.TOOL.rss with the
+// peak resident set size in KiB of each run, one number per line. The cases named 10x and
 // 100x give the scaling factor, and the cases blueprint and 100x are checked
 // against the targets.
 package main

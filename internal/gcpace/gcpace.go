@@ -1,4 +1,7 @@
-package main
+// Package gcpace sets garbage collection up for berth's short-lived
+// processes: berth itself and the floors it is benchmarked against, which
+// must run with the same settings to compare fairly.
+package gcpace
 
 import (
 	"math"
@@ -8,16 +11,16 @@ import (
 	"runtime/metrics"
 )
 
-// gcMemoryLimit is the heap size at which garbage collection starts. It
+// memoryLimit is the heap size at which garbage collection starts. It
 // keeps the peak resident set of a 2,000-service repository under 300 MB.
-const gcMemoryLimit = 240 << 20
+const memoryLimit = 240 << 20
 
-// gcLargeLiveHeap is the live heap above which collecting only near the
+// largeLiveHeap is the live heap above which collecting only near the
 // limit would collect too often, because each collection frees little.
 // 2,000 services peak at about two thirds of the limit.
-const gcLargeLiveHeap = gcMemoryLimit * 7 / 8
+const largeLiveHeap = memoryLimit * 7 / 8
 
-// tuneGC sets garbage collection up for a short-lived process, unless the
+// Tune sets garbage collection up for a short-lived process, unless the
 // user set GOGC or GOMEMLIMIT. berth's live heap is mostly the input
 // document, so collecting before the heap nears a limit only costs time:
 // on the example stack a check takes about a fifth less (BENCHMARKS.md).
@@ -25,15 +28,15 @@ const gcLargeLiveHeap = gcMemoryLimit * 7 / 8
 // limit, where the collector would run back to back. So once a collection
 // finds that much live data, the usual pacing returns: the next collection
 // starts when the heap has doubled.
-func tuneGC() {
+func Tune() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(gcMemoryLimit)
+	debug.SetMemoryLimit(memoryLimit)
 	afterNextGC(func() bool {
-		if liveHeap() < gcLargeLiveHeap {
+		if liveHeap() < largeLiveHeap {
 			return true
 		}
 		debug.SetGCPercent(100)
