@@ -33,7 +33,7 @@ step() {
 	printf '\n== [%3ds] %s\n' "$SECONDS" "$*"
 }
 
-step "build berth, the parse-only floor, the generator and the table"
+step "build berth, the floors, the generator and the table"
 go build -o "$tmp/berth" ./cmd/berth
 go build -o "$tmp/parsefloor" ./bench/cmd/parsefloor
 go build -o "$tmp/loadfloor" ./bench/cmd/loadfloor
