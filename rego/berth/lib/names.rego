@@ -15,7 +15,8 @@ normalize(name) := lower(regex.replace(name, `[-_.\s]`, "")) if is_string(name)
 # title: listed
 # description: Reports whether name matches any entry of names after normalizing both.
 listed(name, names) if {
-	# Most lists are empty, and an empty one needs no normalizing.
+	# Exemption lists are empty by default, and an empty list needs no
+	# normalizing.
 	count(names) > 0
 	normalize(name) in normalized(names)
 }
