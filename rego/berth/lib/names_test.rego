@@ -19,3 +19,9 @@ test_listed_skips_entries_that_are_not_strings if {
 test_normalized_builds_a_set if {
 	names.normalized(["Audio-In", "audio_in", "Video"]) == {"audioin", "video"}
 }
+
+test_listed_of_empty_or_missing_list_is_undefined if {
+	not names.listed("audio", [])
+	not names.listed("audio", null)
+	not names.listed("audio", set())
+}
