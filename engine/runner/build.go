@@ -101,6 +101,17 @@ func (b *builder) rel(abs string) string {
 	return filepath.ToSlash(rel)
 }
 
+// abs returns the file on disk for a path of the input: a path relative to
+// the root, or an absolute one for a file outside it, as rel writes them.
+func (b *builder) abs(path string) string {
+	native := filepath.FromSlash(path)
+	if filepath.IsAbs(native) {
+		return native
+	}
+
+	return filepath.Join(b.opts.Root, native)
+}
+
 // read reads a file, recording a load error when it cannot be used.
 func (b *builder) read(abs string) ([]byte, bool) {
 	content, err := textfile.Read(abs, b.rel(abs), b.opts.MaxFileSize)
@@ -238,7 +249,7 @@ func (b *builder) linkBuilds() {
 			}
 			contexts[s.Build.Dockerfile] = s.Build.Context
 			if _, ok := b.doc.Dockerfiles[s.Build.Dockerfile]; !ok {
-				b.loadDockerfiles([]string{filepath.Join(b.opts.Root, filepath.FromSlash(s.Build.Dockerfile))})
+				b.loadDockerfiles([]string{b.abs(s.Build.Dockerfile)})
 			}
 		}
 	}
@@ -258,7 +269,7 @@ func (b *builder) linkBuilds() {
 func (b *builder) requirementRefs(df input.Dockerfile, context string) []input.FileRef {
 	refs := dockerfile.RequirementFileRefs(df, context)
 	for i, ref := range refs {
-		refs[i].Exists = fileExists(filepath.Join(b.opts.Root, filepath.FromSlash(ref.Path)))
+		refs[i].Exists = fileExists(b.abs(ref.Path))
 	}
 	if refs == nil {
 		refs = []input.FileRef{}
@@ -273,7 +284,7 @@ func (b *builder) loadRequirements(files []string) {
 	for _, df := range b.doc.Dockerfiles {
 		for _, ref := range df.RequirementFiles {
 			if ref.Exists {
-				files = append(files, filepath.Join(b.opts.Root, filepath.FromSlash(ref.Path)))
+				files = append(files, b.abs(ref.Path))
 			}
 		}
 	}

@@ -93,3 +93,24 @@ func TestVariablePortFindings(t *testing.T) {
 	assert.Equal(t, []string{"compose.yaml:13:9 api"}, byRule["C-10"])
 	assert.Equal(t, []string{"compose.yaml:9:10 admin"}, byRule["C-1"])
 }
+
+// TestFilesOutsideRoot checks a stack outside --root: its paths stay
+// absolute, and the requirement file a Dockerfile installs is still found
+// and loaded.
+func TestFilesOutsideRoot(t *testing.T) {
+	stack, err := filepath.Abs(filepath.Join("testdata", "outside-root"))
+	require.NoError(t, err)
+
+	doc, err := BuildInput(context.Background(), Options{Root: t.TempDir(), Paths: []string{stack}}, nil)
+	require.NoError(t, err)
+	require.Empty(t, doc.Errors)
+
+	dockerfile := filepath.ToSlash(filepath.Join(stack, "app", "Dockerfile"))
+	requirements := filepath.ToSlash(filepath.Join(stack, "app", "requirements.txt"))
+	require.Contains(t, doc.Dockerfiles, dockerfile)
+	refs := doc.Dockerfiles[dockerfile].RequirementFiles
+	require.Len(t, refs, 1)
+	assert.Equal(t, requirements, refs[0].Path)
+	assert.True(t, refs[0].Exists)
+	assert.Contains(t, doc.Requirements, requirements)
+}
