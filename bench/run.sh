@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# Times berth, conftest and a parse-only floor as whole processes on the
-# blueprint fixture and on generated stacks of 20, 200 and 2,000 services,
-# then prints one table with median wall times, CPU times, peak RSS, ratios
-# and the targets.
+# Times berth, conftest, a parse-only floor and a load-only floor as whole
+# processes on the blueprint fixture and on generated stacks of 20, 200 and
+# 2,000 services, and berth and conftest on two files staged in the
+# largest stack, then prints one table with median wall times, CPU times,
+# peak RSS, ratios and the targets.
 #
 # Usage: bench/run.sh
 #
 # Environment:
 #   BENCH_OUT   folder to keep the raw results in (default: a temporary
 #               folder that is removed at exit)
-#   BENCH_RUNS  timed runs per command for 1x and 10x (default 10). The
+#   BENCH_RUNS  timed runs per command for 1x, 10x and the staged case
+#               (default 10). The
 #               blueprint case runs twice as many, and the 2,000-service
 #               case half as many but at least 3.
 #
@@ -103,13 +105,43 @@ measure() {
 	cd "$repo"
 }
 
+# measure_staged CASE DIR RUNS FILE...: times berth and conftest on the
+# files that a pre-commit hook would pass after staging them in DIR.
+measure_staged() {
+	local name="$1" dir="$2" count="$3"
+	shift 3
+	step "$name: $* in $dir, $count timed runs per command"
+
+	cd "$dir"
+	local berth_cmd="$tmp/berth check $*"
+	local conftest_cmd="conftest test --all-namespaces --no-color -p $repo/bench/conftest $*"
+	hyperfine --shell=none --ignore-failure --style basic --warmup 1 --runs "$count" \
+		--export-json "$out/$name.json" -n berth "$berth_cmd" -n conftest "$conftest_cmd"
+
+	local tool cmd
+	for tool in berth conftest; do
+		cmd="$berth_cmd"
+		[ "$tool" = conftest ] && cmd="$conftest_cmd"
+		: >"$out/$name.$tool.rss"
+		for _ in 1 2 3; do
+			# shellcheck disable=SC2086 # the command is split into words on purpose
+			/usr/bin/time -v -o "$tmp/time.txt" $cmd >/dev/null 2>&1 || true
+			sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt" >>"$out/$name.$tool.rss"
+		done
+	done
+	cd "$repo"
+}
+
 measure blueprint "$repo/fixtures/blueprint" $(( runs * 2 ))
 measure 1x "$tmp/stacks/1x" "$runs"
 measure 10x "$tmp/stacks/10x" "$runs"
 measure 100x "$tmp/stacks/100x" "$large_runs"
+# One project's Compose file and one of its Dockerfiles staged in the
+# 2,000-service stack: berth should load that project alone.
+measure_staged staged "$tmp/stacks/100x" "$runs" p050/docker-compose.yml p050/api-01/Dockerfile
 
 step "results ($(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(date -u +%Y-%m-%d))"
-"$tmp/benchtable" -dir "$out" blueprint 1x 10x 100x
+"$tmp/benchtable" -dir "$out" blueprint 1x 10x 100x staged
 if [ -n "${BENCH_OUT:-}" ]; then
 	echo "raw results kept in $out"
 fi

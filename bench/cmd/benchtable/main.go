@@ -6,10 +6,11 @@
 //	benchtable -dir DIR CASE...
 //
 // For each CASE, DIR holds CASE.json, exported by hyperfine with commands
-// named berth, conftest, floor and loadfloor, and CASE.TOOL.rss with the
-// peak resident set size in KiB of each run, one number per line. The cases named 10x and
-// 100x give the scaling factor, and the cases blueprint and 100x are checked
-// against the targets.
+// named berth, conftest, floor and loadfloor (a case may time only some of
+// them), and CASE.TOOL.rss with the peak resident set size in KiB of each
+// run, one number per line. The cases named 10x and 100x give the scaling
+// factor, the cases blueprint and 100x are checked against the targets,
+// and the case staged is compared with 1x.
 package main
 
 import (

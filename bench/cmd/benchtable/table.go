@@ -12,6 +12,11 @@ const (
 	largeStackMaxRSSMB = 300
 	maxFloorRatio      = 1.3
 	maxTenfoldScaling  = 11
+
+	// maxStagedRatio bounds the staged case against the 1x case: both
+	// load one project of 20 services, so the rest of the repository
+	// must cost next to nothing.
+	maxStagedRatio = 1.5
 )
 
 // Cases that the targets apply to, as bench/run.sh names them.
@@ -19,6 +24,8 @@ const (
 	preCommitCase   = "blueprint"
 	scalingFromCase = "10x"
 	largeStackCase  = "100x"
+	stagedCase      = "staged"
+	oneProjectCase  = "1x"
 )
 
 const notMeasured = "-"
@@ -92,6 +99,15 @@ func printTargets(w io.Writer, results []caseResult) {
 		// berth loads with; the parse-only floor is printed for reference.
 		check(w, loadFloor.medianMS > 0 && berth.medianMS <= maxFloorRatio*loadFloor.medianMS,
 			fmt.Sprintf("2,000 services (%s) berth <= %.1f x load-only floor (compose-go and BuildKit): %s x", largeStackCase, maxFloorRatio, ratio(c, "berth", "loadfloor")))
+	}
+
+	staged, okStaged := find(results, stagedCase)
+	one, okOne := find(results, oneProjectCase)
+	if okStaged && okOne && one.tools["berth"].medianMS > 0 {
+		factor := staged.tools["berth"].medianMS / one.tools["berth"].medianMS
+		check(w, factor <= maxStagedRatio,
+			fmt.Sprintf("pre-commit with one project's files staged in %s loads that project alone: %.1f ms, %.2f x the %s case (<= %.1f x)",
+				largeStackCase, staged.tools["berth"].medianMS, factor, oneProjectCase, maxStagedRatio))
 	}
 
 	small, okSmall := find(results, scalingFromCase)

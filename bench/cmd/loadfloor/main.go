@@ -15,6 +15,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,8 +32,12 @@ import (
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: loadfloor DIR")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: loadfloor DIR")
+	}
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
 		os.Exit(2)
 	}
 
@@ -44,7 +49,7 @@ func main() {
 	// silences it the same way.
 	logrus.SetOutput(io.Discard)
 
-	if err := run(context.Background(), os.Args[1]); err != nil {
+	if err := run(context.Background(), flag.Arg(0)); err != nil {
 		fmt.Fprintln(os.Stderr, "loadfloor:", err)
 		os.Exit(1)
 	}

@@ -56,12 +56,16 @@ type options struct {
 
 func main() {
 	var opts options
-	flag.StringVar(&opts.rule, "rule", "", "evaluate only this rule package, such as healthcheck")
+	flag.StringVar(&opts.rule, "rule", "", "evaluate only this rule package, named as its folder under policies/, such as docker_socket")
 	flag.IntVar(&opts.repeat, "repeat", 1, "evaluate each rule package this many times and print the mean")
 	flag.StringVar(&opts.cpuProfile, "cpuprofile", "", "write a CPU profile of the rule evaluations to this file")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: ruleprofile [-rule NAME] [-repeat N] [-cpuprofile FILE] DIR")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
 	if flag.NArg() != 1 || opts.repeat < 1 {
-		fmt.Fprintln(os.Stderr, "usage: ruleprofile [-rule NAME] [-repeat N] [-cpuprofile FILE] DIR")
+		flag.Usage()
 		os.Exit(2)
 	}
 
