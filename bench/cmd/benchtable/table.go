@@ -102,9 +102,9 @@ func printTargets(w io.Writer, results []caseResult) {
 	}
 
 	staged, okStaged := find(results, stagedCase)
-	one, okOne := find(results, oneProjectCase)
-	if okStaged && okOne && one.tools["berth"].medianMS > 0 {
-		factor := staged.tools["berth"].medianMS / one.tools["berth"].medianMS
+	single, okSingle := find(results, oneProjectCase)
+	if okStaged && okSingle && single.tools["berth"].medianMS > 0 {
+		factor := staged.tools["berth"].medianMS / single.tools["berth"].medianMS
 		check(w, factor <= maxStagedRatio,
 			fmt.Sprintf("pre-commit with one project's files staged in %s loads that project alone: %.1f ms, %.2f x the %s case (<= %.1f x)",
 				largeStackCase, staged.tools["berth"].medianMS, factor, oneProjectCase, maxStagedRatio))
