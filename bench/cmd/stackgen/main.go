@@ -8,6 +8,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -17,7 +18,12 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout); err != nil {
+	err := run(os.Args[1:], os.Stdout)
+	if errors.Is(err, flag.ErrHelp) {
+		// The flag package has printed the usage that -h asked for.
+		return
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "stackgen:", err)
 		os.Exit(2)
 	}
