@@ -11,9 +11,8 @@
 #   BENCH_OUT   folder to keep the raw results in (default: a temporary
 #               folder that is removed at exit)
 #   BENCH_RUNS  timed runs per command for 1x, 10x and the staged case
-#               (default 10). The
-#               blueprint case runs twice as many, and the 2,000-service
-#               case half as many but at least 3.
+#               (default 10). The blueprint case runs twice as many, and
+#               the 2,000-service case half as many but at least 3.
 #
 # Tools: conftest is installed with go install if it is on neither PATH
 # nor ~/go/bin; hyperfine and GNU time come from Debian's packages.
@@ -66,6 +65,18 @@ done
 step "check that berth and conftest find the planted violations"
 go test -count=1 ./bench/stackgen ./bench/conftest
 
+# record_rss CASE TOOL COMMAND: runs COMMAND three more times under GNU
+# time and keeps each run's peak resident set size.
+record_rss() {
+	local name="$1" tool="$2" cmd="$3"
+	: >"$out/$name.$tool.rss"
+	for _ in 1 2 3; do
+		# shellcheck disable=SC2086 # the command is split into words on purpose
+		/usr/bin/time -v -o "$tmp/time.txt" $cmd >/dev/null 2>&1 || true
+		sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt" >>"$out/$name.$tool.rss"
+	done
+}
+
 # measure CASE DIR RUNS: times berth, conftest and both floors on the files
 # under DIR, all started in DIR with relative paths so that the conftest
 # command line stays short.
@@ -95,12 +106,7 @@ measure() {
 		floor) cmd="$floor_cmd" ;;
 		loadfloor) cmd="$loadfloor_cmd" ;;
 		esac
-		: >"$out/$name.$tool.rss"
-		for _ in 1 2 3; do
-			# shellcheck disable=SC2086 # the command is split into words on purpose
-			/usr/bin/time -v -o "$tmp/time.txt" $cmd >/dev/null 2>&1 || true
-			sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt" >>"$out/$name.$tool.rss"
-		done
+		record_rss "$name" "$tool" "$cmd"
 	done
 	cd "$repo"
 }
@@ -118,17 +124,8 @@ measure_staged() {
 	hyperfine --shell=none --ignore-failure --style basic --warmup 1 --runs "$count" \
 		--export-json "$out/$name.json" -n berth "$berth_cmd" -n conftest "$conftest_cmd"
 
-	local tool cmd
-	for tool in berth conftest; do
-		cmd="$berth_cmd"
-		[ "$tool" = conftest ] && cmd="$conftest_cmd"
-		: >"$out/$name.$tool.rss"
-		for _ in 1 2 3; do
-			# shellcheck disable=SC2086 # the command is split into words on purpose
-			/usr/bin/time -v -o "$tmp/time.txt" $cmd >/dev/null 2>&1 || true
-			sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time.txt" >>"$out/$name.$tool.rss"
-		done
-	done
+	record_rss "$name" berth "$berth_cmd"
+	record_rss "$name" conftest "$conftest_cmd"
 	cd "$repo"
 }
 
