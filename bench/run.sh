@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Times berth, conftest, a parse-only floor and a load-only floor as whole
 # processes on the blueprint fixture and on generated stacks of 20, 200 and
-# 2,000 services, and berth and conftest on two files staged in the
-# largest stack, then prints one table with median wall times, CPU times,
-# peak RSS, ratios and the targets.
+# 2,000 services. It also times berth and conftest on two files staged in
+# the largest stack. Then it prints one table with median wall times, CPU
+# times, peak RSS, ratios and the targets.
 #
 # Usage: bench/run.sh
 #

@@ -96,7 +96,7 @@ func printTargets(w io.Writer, results []caseResult) {
 		check(w, berth.peakRSSMB <= largeStackMaxRSSMB,
 			fmt.Sprintf("2,000 services (%s) berth peak RSS <= %d MB: %.1f MB", largeStackCase, largeStackMaxRSSMB, berth.peakRSSMB))
 		// The floor of this target is loading alone, with the libraries
-		// berth loads with; the parse-only floor is printed for reference.
+		// berth loads with. The parse-only floor is printed for reference.
 		check(w, loadFloor.medianMS > 0 && berth.medianMS <= maxFloorRatio*loadFloor.medianMS,
 			fmt.Sprintf("2,000 services (%s) berth <= %.1f x load-only floor (compose-go and BuildKit): %s x", largeStackCase, maxFloorRatio, ratio(c, "berth", "loadfloor")))
 	}

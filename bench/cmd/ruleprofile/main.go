@@ -14,9 +14,9 @@
 // Rules evaluated alone repeat work that one combined query shares, so their
 // sum estimates the evaluation time rather than measuring it.
 //
-// -rule keeps one rule package (its last name part, such as healthcheck),
-// -repeat evaluates each package N times and prints the mean, and
-// -cpuprofile writes a CPU profile of the rule evaluations alone, for
+// -rule keeps one rule package, named as its folder under policies/ (such
+// as docker_socket). -repeat evaluates each package N times and prints the
+// mean. -cpuprofile writes a CPU profile of the rule evaluations alone, for
 // go tool pprof.
 package main
 
@@ -175,7 +175,7 @@ func timeRules(ctx context.Context, compiler *ast.Compiler, value ast.Value, opt
 		timings = append(timings, ruleTiming{pkg: pkg, elapsed: elapsed, findings: countFindings(results)})
 	}
 	if len(timings) == 0 {
-		return nil, fmt.Errorf("no rule package is named %q", opts.rule)
+		return nil, fmt.Errorf("no rule package is named %q: pass the name of a folder under policies/, such as docker_socket", opts.rule)
 	}
 
 	sort.Slice(timings, func(i, j int) bool { return timings[i].elapsed > timings[j].elapsed })

@@ -21,7 +21,7 @@ import (
 // Scalars are shared: every location repeats its file's path and the
 // keys file, line and column, so one term per distinct string or number
 // keeps the converted input at about half the size. Sharing is safe
-// because evaluation never changes the input's terms; OPA shares its own
+// because evaluation never changes the input's terms. OPA shares its own
 // interned terms the same way.
 type converter struct {
 	strings map[string]*ast.Term
